@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Testing, type TerraformStack } from "cdktf";
+import { parse, stringify } from "yaml";
+import { composeLandingZone } from "../main";
+import { parseConfig } from "../src/config/load";
+import type { LandingZoneConfig } from "../src/config/schema";
+
+export const EXAMPLE_CONFIG_FILE = join(__dirname, "..", "landing-zone.yaml");
+
+export function exampleConfigText(): string {
+  return readFileSync(EXAMPLE_CONFIG_FILE, "utf8");
+}
+
+export function exampleConfig(): LandingZoneConfig {
+  return parseConfig(exampleConfigText(), "landing-zone.yaml");
+}
+
+/** The example config as plain, mutable data, for tests that change one thing. */
+export function exampleConfigData(): Record<string, any> {
+  return parse(exampleConfigText());
+}
+
+/** Parses config data (changed by a test) as if it came from landing-zone.yaml. */
+export function configFromData(data: unknown): LandingZoneConfig {
+  return parseConfig(stringify(data), "landing-zone.yaml");
+}
+
+/** A synthesized stack as parsed JSON, with helpers to reach its blocks. */
+export interface SynthesizedStack {
+  readonly json: Record<string, any>;
+  readonly text: string;
+  resources(type: string): Record<string, Record<string, any>>;
+  resource(type: string, name: string): Record<string, any>;
+}
+
+export function synthesized(stack: TerraformStack): SynthesizedStack {
+  const text = Testing.synth(stack);
+  const json = JSON.parse(text);
+  return {
+    json,
+    text,
+    resources: (type) => json.resource?.[type] ?? {},
+    resource: (type, name) => {
+      const found = json.resource?.[type]?.[name];
+      if (found === undefined) throw new Error(`no ${type}.${name} in stack; has: ${Object.keys(json.resource?.[type] ?? {}).join(", ")}`);
+      return found;
+    },
+  };
+}
+
+/** Composes the whole landing zone for a config and returns every stack by name. */
+export function synthesizeLandingZone(config: LandingZoneConfig = exampleConfig()): Map<string, TerraformStack> {
+  const app = Testing.app({ stackTraces: false });
+  composeLandingZone(app, config);
+  return new Map(app.node.children.map((child) => [child.node.id, child as TerraformStack]));
+}
+
+export function stackNamed(stacks: Map<string, TerraformStack>, name: string): TerraformStack {
+  const stack = stacks.get(name);
+  if (stack === undefined) throw new Error(`no stack ${name}; stacks: ${[...stacks.keys()].join(", ")}`);
+  return stack;
+}

@@ -1,0 +1,26 @@
+import type { OrganizationalUnitConfig } from "./sections/organizational-units";
+import type { ConfigPath } from "./errors";
+
+/** One OU with where it sits: its path (`Workloads/Prod`), its depth under the root (1 = top level) and its config path. */
+export interface FlatOrganizationalUnit {
+  readonly path: string;
+  readonly parentPath: string | undefined;
+  readonly depth: number;
+  readonly configPath: ConfigPath;
+  readonly ou: OrganizationalUnitConfig;
+}
+
+/** The OU tree flattened parents-first, so a parent is always created before its children. */
+export function flattenOrganizationalUnits(units: readonly OrganizationalUnitConfig[]): FlatOrganizationalUnit[] {
+  const flat: FlatOrganizationalUnit[] = [];
+  const visit = (list: readonly OrganizationalUnitConfig[], parentPath: string | undefined, depth: number, at: ConfigPath) => {
+    list.forEach((ou, index) => {
+      const path = parentPath === undefined ? ou.name : `${parentPath}/${ou.name}`;
+      const configPath = [...at, index];
+      flat.push({ path, parentPath, depth, configPath, ou });
+      visit(ou.children, path, depth + 1, [...configPath, "children"]);
+    });
+  };
+  visit(units, undefined, 1, ["organizationalUnits"]);
+  return flat;
+}

@@ -1,0 +1,20 @@
+import * as z from "zod";
+import { accountsSchema } from "./sections/accounts";
+import { backendSchema } from "./sections/backend";
+import { strictObject } from "./sections/common";
+import { organizationalUnitsSchema } from "./sections/organizational-units";
+import { organizationSchema } from "./sections/organization";
+
+/**
+ * The whole landing-zone.yaml: the one source of truth for the TypeScript type and the published JSON Schema.
+ * Each section lives in its own file under sections/; a new section is one more line here.
+ */
+export const landingZoneSchema = strictObject({
+  $schema: z.string().optional().describe("Path of the JSON Schema, for editors"),
+  organization: organizationSchema,
+  organizationalUnits: organizationalUnitsSchema,
+  accounts: accountsSchema,
+  backend: backendSchema,
+});
+
+export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

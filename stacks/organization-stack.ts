@@ -1,0 +1,136 @@
+import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
+import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
+import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { flattenOrganizationalUnits } from "../src/config/ou-tree";
+import type { LandingZoneConfig } from "../src/config/schema";
+import { Naming, STACK_NAMES } from "../src/naming";
+import { createAccountProvider } from "../src/providers";
+import { defaultTags } from "../src/tags";
+
+/**
+ * AWS services that act across the organisation on the landing zone's behalf (trusted access). Each one is
+ * enabled here because a landing zone stack or guardrail depends on it.
+ */
+export const SERVICE_ACCESS_PRINCIPALS = [
+  "cloudtrail.amazonaws.com", // the organisation trail
+  "config.amazonaws.com", // AWS Config in every account, aggregated in the audit account
+  "config-multiaccountsetup.amazonaws.com", // organisation Config rules and conformance packs
+  "guardduty.amazonaws.com", // GuardDuty, administered from the audit account
+  "securityhub.amazonaws.com", // Security Hub central configuration from the audit account
+  "access-analyzer.amazonaws.com", // organisation-wide IAM Access Analyzer
+  "macie.amazonaws.com", // Macie data classification, administered from the audit account
+  "sso.amazonaws.com", // IAM Identity Center: the only way people sign in
+  "iam.amazonaws.com", // centralised root access: member accounts have no root credentials
+  "account.amazonaws.com", // alternate contacts and Region opt-in managed centrally
+  "backup.amazonaws.com", // backup policies and cross-account backup monitoring
+  "ram.amazonaws.com", // sharing resources inside the organisation only
+  "tagpolicies.tag.amazonaws.com", // tag policy compliance reports
+] as const;
+
+/** Organizations policy types the landing zone attaches. */
+export const ENABLED_POLICY_TYPES = [
+  "SERVICE_CONTROL_POLICY",
+  "RESOURCE_CONTROL_POLICY",
+  "TAG_POLICY",
+  "BACKUP_POLICY",
+  "AISERVICES_OPT_OUT_POLICY",
+] as const;
+
+/**
+ * The organization, its OU tree and its member accounts, in the management account.
+ *
+ * Nothing here may be lost by accident: the organization and every account have prevent_destroy, and removing an
+ * account from config never closes it (close_on_deletion is false).
+ */
+export class OrganizationStack extends TerraformStack {
+  readonly organization: OrganizationsOrganization;
+  /** OU ids by OU path, such as `Workloads/Prod`. */
+  readonly organizationalUnitIds: ReadonlyMap<string, string>;
+  /**
+   * Account ids by account name: the literal id from config for adopted accounts and the management account
+   * (so their stacks plan without this stack's state), a cross-stack reference for accounts created here.
+   */
+  readonly accountIds: ReadonlyMap<string, string>;
+
+  constructor(scope: Construct, config: LandingZoneConfig) {
+    super(scope, STACK_NAMES.organization);
+    const naming = new Naming(config.organization.prefix);
+
+    createAccountProvider(this, "aws", {
+      accountId: config.organization.managementAccountId,
+      region: config.organization.homeRegion,
+      defaultTags: defaultTags(config),
+    });
+
+    this.organization = new OrganizationsOrganization(this, "organization", {
+      featureSet: "ALL",
+      awsServiceAccessPrincipals: [...SERVICE_ACCESS_PRINCIPALS],
+      enabledPolicyTypes: [...ENABLED_POLICY_TYPES],
+      lifecycle: { preventDestroy: true },
+    });
+    if (config.organization.id !== undefined) this.organization.importFrom(config.organization.id);
+    const rootId = this.organization.roots.get(0).id;
+
+    const ouIds = new Map<string, string>();
+    for (const flat of flattenOrganizationalUnits(config.organizationalUnits)) {
+      const ou = new OrganizationsOrganizationalUnit(this, `ou_${slug(flat.path)}`, {
+        name: flat.ou.name,
+        parentId: flat.parentPath === undefined ? rootId : required(ouIds, flat.parentPath),
+        lifecycle: { preventDestroy: true },
+      });
+      if (flat.ou.id !== undefined) ou.importFrom(flat.ou.id);
+      ouIds.set(flat.path, ou.id);
+    }
+    this.organizationalUnitIds = ouIds;
+
+    const accountIds = new Map<string, string>();
+    for (const account of config.accounts) {
+      if (account.purpose === "management") {
+        accountIds.set(account.name, config.organization.managementAccountId);
+        continue;
+      }
+      const resource = new OrganizationsAccount(this, `account_${account.name}`, {
+        name: account.displayName ?? naming.awsAccountName(account.name),
+        email: account.email,
+        parentId: required(ouIds, account.ou ?? ""),
+        roleName: config.organization.memberAccountRole,
+        iamUserAccessToBilling: "ALLOW",
+        // Removing an account from config must never close it: closing is a deliberate, manual act.
+        closeOnDeletion: false,
+        tags: { ...account.tags, Purpose: account.purpose },
+        lifecycle: {
+          preventDestroy: true,
+          // Organizations only uses these when it creates an account and cannot read them back, so an adopted
+          // account would otherwise show a change, and a change would force a replacement.
+          ignoreChanges: ["role_name", "iam_user_access_to_billing"],
+        },
+      });
+      if (account.id === undefined) {
+        accountIds.set(account.name, resource.id);
+      } else {
+        resource.importFrom(account.id);
+        accountIds.set(account.name, account.id);
+      }
+    }
+    this.accountIds = accountIds;
+
+    new TerraformOutput(this, "organization_id", { value: this.organization.id });
+    new TerraformOutput(this, "root_id", { value: rootId });
+    new TerraformOutput(this, "account_ids", { value: Object.fromEntries(accountIds) });
+    new TerraformOutput(this, "organizational_unit_ids", { value: Object.fromEntries(ouIds) });
+  }
+}
+
+/** A Terraform-safe construct id for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */
+function slug(path: string): string {
+  return path.replace(/[^A-Za-z0-9-]/g, "_");
+}
+
+function required(ids: ReadonlyMap<string, string>, key: string): string {
+  const id = ids.get(key);
+  // Config validation guarantees every reference exists; reaching this is a bug in the landing zone, not in config.
+  if (id === undefined) throw new Error(`internal error: no OU with path "${key}"`);
+  return id;
+}
