@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Testing, type TerraformStack } from "cdktf";
+import { Testing, type App, type TerraformStack } from "cdktf";
 import { parse, stringify } from "yaml";
 import { composeLandingZone } from "../main";
 import { parseConfig } from "../src/config/load";
@@ -34,8 +34,14 @@ export interface SynthesizedStack {
   resource(type: string, name: string): Record<string, any>;
 }
 
+/**
+ * A stack as Terraform will see it. Reads the file `app.synth()` wrote, because cross-stack references are only
+ * resolved when the whole app is synthesized.
+ */
 export function synthesized(stack: TerraformStack): SynthesizedStack {
-  const text = Testing.synth(stack);
+  const app = stack.node.scope as App;
+  const file = join(app.outdir, "stacks", stack.node.id, "cdk.tf.json");
+  const text = readFileSync(file, "utf8");
   const json = JSON.parse(text);
   return {
     json,
@@ -49,10 +55,11 @@ export function synthesized(stack: TerraformStack): SynthesizedStack {
   };
 }
 
-/** Composes the whole landing zone for a config and returns every stack by name. */
+/** Composes and synthesizes the whole landing zone for a config and returns every stack by name. */
 export function synthesizeLandingZone(config: LandingZoneConfig = exampleConfig()): Map<string, TerraformStack> {
   const app = Testing.app({ stackTraces: false });
   composeLandingZone(app, config);
+  app.synth();
   return new Map(app.node.children.map((child) => [child.node.id, child as TerraformStack]));
 }
 

@@ -1,3 +1,4 @@
-import { Testing } from "cdktf";
+import { setupJest } from "cdktf/lib/testing/adapters/jest";
 
-Testing.setupJest();
+// cdktf's matchers (toHaveResourceWithProperties, ...) and their type declarations.
+setupJest();

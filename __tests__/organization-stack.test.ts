@@ -1,0 +1,85 @@
+import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
+import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+
+const example = () => synthesized(stackNamed(synthesizeLandingZone(), "organization"));
+
+describe("organization stack", () => {
+  it("creates an all-features organization with the policy types and trusted services the landing zone needs", () => {
+    expect(example().text).toHaveResourceWithProperties(OrganizationsOrganization, {
+      feature_set: "ALL",
+      enabled_policy_types: expect.arrayContaining(["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY"]),
+      aws_service_access_principals: expect.arrayContaining(["cloudtrail.amazonaws.com", "sso.amazonaws.com", "iam.amazonaws.com", "config.amazonaws.com"]),
+    });
+  });
+
+  it("protects the organization from destroy", () => {
+    expect(example().resource("aws_organizations_organization", "organization").lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it("runs in the management account only, without assuming a role", () => {
+    expect(example().text).toHaveProviderWithProperties(AwsProvider, { allowed_account_ids: ["111111111111"], region: "eu-west-2" });
+    expect(example().json.provider.aws[0].assume_role).toBeUndefined();
+  });
+
+  it("builds the nested OU tree under the root", () => {
+    const ous = example().resources("aws_organizations_organizational_unit");
+    expect(Object.keys(ous).sort()).toEqual(["ou_Infrastructure", "ou_Sandbox", "ou_Security", "ou_Suspended", "ou_Workloads", "ou_Workloads_NonProd", "ou_Workloads_Prod"]);
+    expect(ous.ou_Workloads?.parent_id).toBe("${aws_organizations_organization.organization.roots[0].id}");
+    expect(ous.ou_Workloads_Prod).toMatchObject({ name: "Prod", parent_id: "${aws_organizations_organizational_unit.ou_Workloads.id}" });
+    for (const ou of Object.values(ous)) expect(ou.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it("creates every member account in its OU, and never the management account", () => {
+    const accounts = example().resources("aws_organizations_account");
+    expect(Object.keys(accounts).sort()).toEqual(["account_audit", "account_log-archive", "account_shared-services", "account_voting-nonprod", "account_voting-prod"]);
+    expect(accounts["account_voting-prod"]).toMatchObject({
+      name: "kestrel-voting-prod",
+      email: "aws-voting-prod@kestrel.example.org",
+      parent_id: "${aws_organizations_organizational_unit.ou_Workloads_Prod.id}",
+      role_name: "OrganizationAccountAccessRole",
+    });
+  });
+
+  it("protects every account: prevent_destroy, never closed on deletion, no diff on attributes AWS cannot read back", () => {
+    for (const [name, account] of Object.entries(example().resources("aws_organizations_account"))) {
+      expect([name, account.close_on_deletion]).toEqual([name, false]);
+      expect([name, account.lifecycle]).toEqual([name, { prevent_destroy: true, ignore_changes: ["role_name", "iam_user_access_to_billing"] }]);
+    }
+  });
+
+  it("adopts an existing account with an import block and creates the others", () => {
+    const stack = example();
+    expect(stack.json.import).toEqual([{ id: "222222222222", to: "aws_organizations_account.account_shared-services" }]);
+    expect(stack.resource("aws_organizations_account", "account_shared-services").name).toBe("Kestrel Shared Services");
+  });
+
+  it("adopts an existing organization and OUs when config gives their ids", () => {
+    const data = exampleConfigData();
+    data.organization.id = "o-abcdef1234";
+    data.organizationalUnits[0].id = "ou-ab12-cd34ef56";
+    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    expect(stack.json.import).toEqual(expect.arrayContaining([
+      { id: "o-abcdef1234", to: "aws_organizations_organization.organization" },
+      { id: "ou-ab12-cd34ef56", to: "aws_organizations_organizational_unit.ou_Security" },
+    ]));
+  });
+
+  it("outputs the account ids: literal for adopted accounts, references for new ones", () => {
+    expect(example().json.output.account_ids.value).toEqual({
+      management: "111111111111",
+      "log-archive": "${aws_organizations_account.account_log-archive.id}",
+      audit: "${aws_organizations_account.account_audit.id}",
+      "shared-services": "222222222222",
+      "voting-prod": "${aws_organizations_account.account_voting-prod.id}",
+      "voting-nonprod": "${aws_organizations_account.account_voting-nonprod.id}",
+    });
+  });
+
+  it("tags accounts with their purpose, and every resource with the default tags", () => {
+    const stack = example();
+    expect(stack.text).toHaveResourceWithProperties(OrganizationsAccount, { name: "kestrel-audit", tags: { Purpose: "audit" } });
+    expect(stack.json.provider.aws[0].default_tags).toEqual([{ tags: { CostCentre: "platform", ManagedBy: "landing-zone", LandingZone: "kestrel", Owner: "platform-team" } }]);
+  });
+});
