@@ -1,3 +1,5 @@
+import type { OrganizationConfig } from "./config/sections/organization";
+
 /**
  * Every name the landing zone gives: stacks, Terraform Cloud workspaces, state files and AWS physical names.
  * One place, so a guardrail that protects "the landing zone's roles" and the stack that creates them agree.
@@ -6,6 +8,9 @@
 /** Stacks that exist once per organisation. Their names are Terraform state addresses: never rename one silently. */
 export const STACK_NAMES = {
   organization: "organization",
+  logArchive: "log-archive",
+  orgTrail: "org-trail",
+  identity: "identity",
 } as const;
 
 /** The stack of one member account. */
@@ -13,11 +18,25 @@ export function accountStackName(accountName: string): string {
   return `account-${accountName}`;
 }
 
+/** The buckets of the log archive account. */
+export const LOG_BUCKET_KINDS = ["cloudtrail", "config", "flow-logs", "access-logs"] as const;
+export type LogBucketKind = (typeof LOG_BUCKET_KINDS)[number];
+
 export class Naming {
-  constructor(
-    /** The organisation's prefix from config, such as `kestrel`. */
-    readonly prefix: string,
-  ) {}
+  readonly prefix: string;
+  readonly homeRegion: string;
+  /**
+   * `<prefix>-lz`: begins the name of every resource the landing zone owns inside accounts (buckets, KMS aliases,
+   * IAM roles, log groups, topics), so guardrails can protect them all with one pattern and workloads cannot
+   * collide with them.
+   */
+  readonly reserved: string;
+
+  constructor(organization: Pick<OrganizationConfig, "prefix" | "homeRegion">) {
+    this.prefix = organization.prefix;
+    this.homeRegion = organization.homeRegion;
+    this.reserved = `${organization.prefix}-lz`;
+  }
 
   /** The AWS account name shown in the console and on invoices, unless config gives one. */
   awsAccountName(accountName: string): string {
@@ -30,6 +49,71 @@ export class Naming {
    */
   assumeRoleSessionName(stackName: string): string {
     return `${this.prefix}-${stackName}`.slice(0, 64);
+  }
+
+  /**
+   * A log archive bucket: `<prefix>-lz-<kind>-<log archive account id>-<home region>` (at most 57 characters; S3
+   * allows 63). The account id makes the globally unique name hard to squat; it may be a cross-stack reference.
+   */
+  logBucketName(kind: LogBucketKind, logArchiveAccountId: string): string {
+    return `${this.reserved}-${kind}-${logArchiveAccountId}-${this.homeRegion}`;
+  }
+
+  /** Matches every log archive bucket and its objects, for guardrails. */
+  get logBucketArnPatterns(): readonly string[] {
+    return [`arn:aws:s3:::${this.reserved}-*`, `arn:aws:s3:::${this.reserved}-*/*`];
+  }
+
+  /** A KMS key alias, such as `alias/<prefix>-lz-log-archive`. */
+  kmsAlias(purpose: string): string {
+    return `alias/${this.reserved}-${purpose}`;
+  }
+
+  /** Matches every landing zone key alias (for the kms:ResourceAliases condition key). */
+  get kmsAliasPattern(): string {
+    return `alias/${this.reserved}-*`;
+  }
+
+  /** An IAM role the landing zone creates in an account, such as `<prefix>-lz-cloudtrail-logs`. */
+  roleName(purpose: string): string {
+    return `${this.reserved}-${purpose}`;
+  }
+
+  /** Matches every landing zone role in every account, for guardrails and aws:PrincipalArn conditions. */
+  get roleArnPattern(): string {
+    return `arn:aws:iam::*:role/${this.reserved}-*`;
+  }
+
+  /** The organisation trail, in the management account. */
+  get orgTrailName(): string {
+    return `${this.reserved}-org-trail`;
+  }
+
+  /** The CloudWatch Logs group the organisation trail delivers to, in the management account. */
+  get orgTrailLogGroupName(): string {
+    return `/${this.reserved}/cloudtrail`;
+  }
+
+  /**
+   * The SNS topic every security alarm and alerting rule notifies, in the management account and home Region. Its
+   * ARN is built from the name, so stacks can target it without a cross-stack reference.
+   */
+  get securityAlarmTopicName(): string {
+    return `${this.reserved}-security-alarms`;
+  }
+
+  securityAlarmTopicArn(managementAccountId: string): string {
+    return `arn:aws:sns:${this.homeRegion}:${managementAccountId}:${this.securityAlarmTopicName}`;
+  }
+
+  /** The backup vault the backup policy copies into, created in every account by the account baseline. */
+  get backupVaultName(): string {
+    return `${this.reserved}-backup-vault`;
+  }
+
+  /** The role AWS Backup assumes in every account under the backup policy. */
+  get backupRoleName(): string {
+    return this.roleName("backup");
   }
 }
 

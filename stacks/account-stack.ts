@@ -29,7 +29,7 @@ export class AccountStack extends TerraformStack {
       accountId: props.accountId,
       region: props.config.organization.homeRegion,
       assumeRoleName: props.config.organization.memberAccountRole,
-      sessionName: new Naming(props.config.organization.prefix).assumeRoleSessionName(stackName),
+      sessionName: new Naming(props.config.organization).assumeRoleSessionName(stackName),
       defaultTags: defaultTags(props.config, props.account),
     });
   }

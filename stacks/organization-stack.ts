@@ -56,7 +56,7 @@ export class OrganizationStack extends TerraformStack {
 
   constructor(scope: Construct, config: LandingZoneConfig) {
     super(scope, STACK_NAMES.organization);
-    const naming = new Naming(config.organization.prefix);
+    const naming = new Naming(config.organization);
 
     createAccountProvider(this, "aws", {
       accountId: config.organization.managementAccountId,
