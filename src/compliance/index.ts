@@ -1,0 +1,5 @@
+import type { Control } from "./control";
+import { FOUNDATION_CONTROLS } from "./controls/foundation";
+
+/** Every control of the landing zone; each area keeps its controls in its own file under controls/. */
+export const CONTROLS: readonly Control[] = [...FOUNDATION_CONTROLS];
