@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { AccountConfig } from "../src/config/sections/accounts";
+import { AccountBaseline } from "../src/constructs/account-baseline";
 import { accountStackName, Naming } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
@@ -15,7 +16,8 @@ export interface AccountStackProps {
 
 /**
  * Everything deployed into one member account, in its own state so that a change to one workload plans one small
- * stack. It assumes the configured role in the account and can touch no other.
+ * stack. It assumes the configured role in the account and can touch no other. Every member account gets the
+ * account baseline.
  */
 export class AccountStack extends TerraformStack {
   readonly account: AccountConfig;
@@ -25,12 +27,16 @@ export class AccountStack extends TerraformStack {
     super(scope, stackName);
     this.account = props.account;
 
+    const naming = new Naming(props.config.organization);
+
     createAccountProvider(this, "aws", {
       accountId: props.accountId,
       region: props.config.organization.homeRegion,
       assumeRoleName: props.config.organization.memberAccountRole,
-      sessionName: new Naming(props.config.organization).assumeRoleSessionName(stackName),
+      sessionName: naming.assumeRoleSessionName(stackName),
       defaultTags: defaultTags(props.config, props.account),
     });
+
+    new AccountBaseline(this, "baseline", { naming });
   }
 }

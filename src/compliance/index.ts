@@ -1,5 +1,6 @@
 import type { Control } from "./control";
+import { BASELINE_CONTROLS } from "./controls/baseline";
 import { FOUNDATION_CONTROLS } from "./controls/foundation";
 
 /** Every control of the landing zone; each area keeps its controls in its own file under controls/. */
-export const CONTROLS: readonly Control[] = [...FOUNDATION_CONTROLS];
+export const CONTROLS: readonly Control[] = [...FOUNDATION_CONTROLS, ...BASELINE_CONTROLS];

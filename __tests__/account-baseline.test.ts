@@ -1,0 +1,54 @@
+import { exampleConfig, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+
+/** The single resource of a type in a stack, whatever its generated name. */
+function only(stack: SynthesizedStack, type: string): Record<string, any> {
+  const all = Object.values(stack.resources(type));
+  expect(all).toHaveLength(1);
+  return all[0] as Record<string, any>;
+}
+
+describe("account baseline, in every member account stack", () => {
+  const stacks = synthesizeLandingZone();
+  const memberStacks = exampleConfig()
+    .accounts.filter((a) => a.purpose !== "management")
+    .map((a) => [a.name, synthesized(stacks.get(`account-${a.name}`)!)] as const);
+
+  it.each(memberStacks)("%s: encrypts new EBS volumes by default", (_, stack) => {
+    expect(only(stack, "aws_ebs_encryption_by_default").enabled).toBe(true);
+  });
+
+  it.each(memberStacks)("%s: turns on all four S3 Block Public Access settings for the account", (_, stack) => {
+    expect(only(stack, "aws_s3_account_public_access_block")).toMatchObject({
+      block_public_acls: true,
+      ignore_public_acls: true,
+      block_public_policy: true,
+      restrict_public_buckets: true,
+    });
+  });
+
+  it.each(memberStacks)("%s: requires IMDSv2 for new instances by default", (_, stack) => {
+    expect(only(stack, "aws_ec2_instance_metadata_defaults")).toMatchObject({ http_tokens: "required", http_put_response_hop_limit: 2 });
+  });
+
+  it.each(memberStacks)("%s: blocks public sharing of EBS snapshots and AMIs", (_, stack) => {
+    expect(only(stack, "aws_ebs_snapshot_block_public_access").state).toBe("block-all-sharing");
+    expect(only(stack, "aws_ec2_image_block_public_access").state).toBe("block-new-sharing");
+  });
+
+  it.each(memberStacks)("%s: has the backup vault the backup policy names, protected from destroy", (_, stack) => {
+    expect(only(stack, "aws_backup_vault")).toMatchObject({ name: "kestrel-lz-backup-vault", lifecycle: { prevent_destroy: true } });
+  });
+
+  it.each(memberStacks)("%s: has the backup role, assumable only by AWS Backup, with exactly the backup and restore policies", (_, stack) => {
+    const role = only(stack, "aws_iam_role");
+    expect(role.name).toBe("kestrel-lz-backup");
+    expect(JSON.parse(role.assume_role_policy)).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+    expect(only(stack, "aws_iam_role_policy_attachments_exclusive").policy_arns).toEqual([
+      "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+      "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+    ]);
+  });
+});
