@@ -295,3 +295,25 @@ describe("reporting", () => {
     expect(issues).toEqual([expect.objectContaining({ path: [], message: "cannot read the config: file not found" })]);
   });
 });
+
+describe("every other field pattern has its own message at its own path", () => {
+  const cases: ReadonlyArray<readonly [string, (d: Record<string, any>) => void, readonly (string | number)[], RegExp]> = [
+    ["organization id", (d) => (d.organization.id = "org-123"), ["organization", "id"], /an organization id looks like o-abc123def4/],
+    ["OU id", (d) => (d.organizationalUnits[0].id = "ou-1"), ["organizationalUnits", 0, "id"], /an OU id looks like ou-ab12-cd34ef56/],
+    ["member role name", (d) => (d.organization.memberAccountRole = "role with spaces"), ["organization", "memberAccountRole"], /an IAM role name has 1-64 letters, digits or \+=,\.@_-/],
+    ["tag key starting with aws:", (d) => (d.organization.tags = { "aws:owner": "x" }), ["organization", "tags", "aws:owner"], /^a tag key has 1-128 letters, digits, spaces or _.:\/=+-@ and must not start with aws:$/],
+    ["tag value over 256 characters", (d) => (d.accounts[4].tags = { Environment: "x".repeat(257) }), ["accounts", 4, "tags", "Environment"], /a tag value has at most 256 characters/],
+    ["account name", (d) => (d.accounts[4].name = "Voting_Prod"), ["accounts", 4, "name"], /an account name has 2-30 lowercase letters/],
+    ["account display name", (d) => (d.accounts[4].displayName = "x".repeat(51)), ["accounts", 4, "displayName"], /an AWS account name has 1-50 printable ASCII characters/],
+    ["S3 state bucket", (d) => (d.backend = { type: "s3", bucket: "Bad_Bucket", region: "eu-west-2" }), ["backend", "bucket"], /not a valid S3 bucket name/],
+    ["S3 state key prefix", (d) => (d.backend = { type: "s3", bucket: "state", region: "eu-west-2", keyPrefix: "/lz/" }), ["backend", "keyPrefix"], /a key prefix is path segments/],
+    ["S3 state role", (d) => (d.backend = { type: "s3", bucket: "state", region: "eu-west-2", roleArn: "admin" }), ["backend", "roleArn"], /expected an IAM role ARN/],
+    ["workspace prefix", (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "lz/" }), ["backend", "workspacePrefix"], /a workspace prefix has letters, digits, _ or -/],
+    ["unknown backend key", (d) => (d.backend = { type: "local", path: "x" }), ["backend", "path"], /unknown key "path"; allowed keys: type/],
+  ];
+
+  it.each(cases)("%s", (_, mutate, path, message) => {
+    const issues = issuesOfData(mutate);
+    expect(issues).toEqual([expect.objectContaining({ path, message: expect.stringMatching(message) })]);
+  });
+});

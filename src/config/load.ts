@@ -60,6 +60,10 @@ function toConfigIssues(issue: z.core.$ZodIssue): PendingIssue[] {
     return issue.keys.map((key) => ({ path: [...issue.path, key].map(toSegment), message: issue.message, pointAtKey: true }));
   }
   const path = issue.path.map(toSegment);
+  // A bad key of a record (such as a tag key) carries the key's own messages inside it.
+  if (issue.code === "invalid_key") {
+    return [{ path, message: issue.issues.map((inner) => inner.message).join("; "), pointAtKey: true }];
+  }
   if (issue.code === "invalid_type" && issue.input === undefined) {
     return [{ path, message: `missing required key "${String(path.at(-1))}" (expected ${issue.expected})` }];
   }
