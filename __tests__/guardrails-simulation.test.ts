@@ -132,6 +132,7 @@ describe("protective guardrails", () => {
     ["EBS default encryption", { action: "ec2:DisableEbsEncryptionByDefault", resource: "arn:aws:ec2:eu-west-2:{account}:*" }],
     ["S3 account Block Public Access", { action: "s3:PutAccountPublicAccessBlock", resource: "arn:aws:s3:::*" }],
     ["IMDS defaults", { action: "ec2:ModifyInstanceMetadataDefaults", resource: "arn:aws:ec2:eu-west-2:{account}:*" }],
+    ["IMDS options of an instance", { action: "ec2:ModifyInstanceMetadataOptions", resource: instance }],
   ];
 
   it.each(managed)("%s: denied to an ordinary admin role, allowed to the deployment role", async (_name, request) => {

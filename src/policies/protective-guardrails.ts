@@ -66,12 +66,14 @@ export const ALARM_TOPIC_ACTIONS = [
   "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:AddPermission", "sns:RemovePermission", "sns:Unsubscribe",
 ] as const;
 
-/** Account-wide defaults the landing zone sets: EBS default encryption, S3 Block Public Access, IMDS defaults. */
+/** Account-wide defaults the landing zone sets: EBS default encryption, S3 Block Public Access, IMDS. */
 export const ACCOUNT_DEFAULT_ACTIONS = [
   "ec2:DisableEbsEncryptionByDefault", "ec2:ModifyEbsDefaultKmsKeyId", "ec2:ResetEbsDefaultKmsKeyId",
   // Covers PutPublicAccessBlock and DeletePublicAccessBlock on the account (the S3 Control API).
   "s3:PutAccountPublicAccessBlock",
-  "ec2:ModifyInstanceMetadataDefaults",
+  // IMDS: the account default, and (as AWS's IMDSv2 guidance suggests) each instance's options, so an instance
+  // started with IMDSv2 cannot be switched back to IMDSv1.
+  "ec2:ModifyInstanceMetadataDefaults", "ec2:ModifyInstanceMetadataOptions",
 ] as const;
 
 /** Long-lived IAM user credentials: people sign in through IAM Identity Center. */
@@ -142,10 +144,6 @@ export function workloadBaselinePolicy(props: WorkloadBaselineProps): ServiceCon
       },
       {
         Sid: "RequireImdsV2", Effect: "Deny", Action: "ec2:RunInstances", Resource: "arn:aws:ec2:*:*:instance/*",
-        Condition: { StringNotEquals: { "ec2:MetadataHttpTokens": "required" } },
-      },
-      {
-        Sid: "DenyImdsV1OptionChange", Effect: "Deny", Action: "ec2:ModifyInstanceMetadataOptions", Resource: "*",
         Condition: { StringNotEquals: { "ec2:MetadataHttpTokens": "required" } },
       },
       { Sid: "DenyUnencryptedEbs", Effect: "Deny", Action: EBS_CREATE_ACTIONS, Resource: "arn:aws:ec2:*:*:volume/*", Condition: { Bool: { "ec2:Encrypted": "false" } } },
