@@ -15,6 +15,7 @@ export interface OrganizationPolicyProps {
   /** Policy name in Organizations (1-128 characters). */
   readonly name: string;
   readonly type: OrganizationPolicyType;
+  /** What the policy does, shown in the Organizations console (at most 512 characters). */
   readonly description: string;
   /** The document, minified with JSON.stringify. */
   readonly content: string;
@@ -44,8 +45,11 @@ export class OrganizationPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationPolicyProps) {
     super(scope, id);
-    if (props.name.length < 1 || props.name.length > 128)
-      throw new Error(`OrganizationPolicy ${id}: name must have 1-128 characters; got ${JSON.stringify(props.name)}`);
+    const problems = [
+      ...(props.name.length < 1 || props.name.length > 128 ? [`name must have 1-128 characters; got ${props.name.length}`] : []),
+      ...(props.description.length > 512 ? [`description must have at most 512 characters; got ${props.description.length}`] : []),
+    ];
+    if (problems.length > 0) throw new Error(`OrganizationPolicy ${id}: ${problems.join("; ")}`);
     this.policy = new OrganizationsPolicy(this, "policy", {
       name: props.name,
       type: props.type,
