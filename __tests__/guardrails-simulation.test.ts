@@ -182,6 +182,12 @@ describe("protective guardrails", () => {
       expect([action, await decide({ account: WORKLOAD, principal: "root", action, resource })]).toEqual([action, "ExplicitlyDenied"]);
   });
 
+  it("still allows a privileged root session opened from the management account with sts:AssumeRoot", async () => {
+    const unlock = { account: WORKLOAD, principal: "root", action: "s3:DeleteBucketPolicy", resource: "arn:aws:s3:::voting-data" };
+    const result = await sim.evaluate({ ...unlock, context: { "aws:AssumedRoot": "true" } });
+    expect([result.result, result.ignoredContextKeys]).toEqual(["Allowed", []]);
+  });
+
   it("requires IMDSv2 on new instances", async () => {
     const run = (tokens: string | undefined) =>
       decide({ account: WORKLOAD, action: "ec2:RunInstances", resource: instance, context: { "ec2:MetadataHttpTokens": tokens } });

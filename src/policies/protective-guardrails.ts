@@ -136,8 +136,13 @@ export function workloadBaselinePolicy(props: WorkloadBaselineProps): ServiceCon
     Version: "2012-10-17",
     Statement: [
       { Sid: "DenyLeavingOrganization", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" },
-      // Member accounts have no root credentials (centralised root access); this also stops root sessions.
-      { Sid: "DenyRootUser", Effect: "Deny", Action: "*", Resource: "*", Condition: { ArnLike: { "aws:PrincipalARN": "arn:aws:iam::*:root" } } },
+      // Member accounts have no root credentials (centralised root access). The exception is a privileged root
+      // session the management account opens with sts:AssumeRoot (aws:AssumedRoot set): scoped by AWS to tasks such
+      // as unlocking a bucket whose policy denies everyone, it is the way out when nothing else can be used.
+      {
+        Sid: "DenyRootUser", Effect: "Deny", Action: "*", Resource: "*",
+        Condition: { ArnLike: { "aws:PrincipalARN": "arn:aws:iam::*:root" }, Null: { "aws:AssumedRoot": "true" } },
+      },
       {
         Sid: "DenyIamUsers", Effect: "Deny", Action: IAM_USER_ACTIONS, Resource: "*",
         ...(props.breakGlassRoleArns.length === 0 ? {} : { Condition: exemptPrincipals(props.breakGlassRoleArns) }),
