@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { OrganizationConfig } from "./config/sections/organization";
 
 /**
@@ -114,6 +115,28 @@ export class Naming {
   /** The role AWS Backup assumes in every account under the backup policy. */
   get backupRoleName(): string {
     return this.roleName("backup");
+  }
+
+  /** An Organizations policy (SCP, RCP, tag, backup, AI opt-out), such as `<prefix>-lz-region-deny`; at most 128 characters. */
+  organizationPolicyName(purpose: string): string {
+    const name = `${this.reserved}-${purpose}`;
+    if (name.length <= 128) return name;
+    return `${name.slice(0, 119)}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
+  }
+
+  /** The plan of the organisation backup policy, as it appears in AWS Backup in every account. */
+  get backupPlanName(): string {
+    return `${this.reserved}-daily`;
+  }
+
+  /** Matches the organisation trail and any other landing zone trail, in every account and Region. */
+  get trailArnPatterns(): readonly string[] {
+    return [`arn:aws:cloudtrail:*:*:trail/${this.orgTrailName}`, `arn:aws:cloudtrail:*:*:trail/${this.reserved}-*`];
+  }
+
+  /** Matches a role of this name in every account: the deployment role (organization.memberAccountRole). */
+  static roleInAnyAccount(roleName: string): string {
+    return `arn:aws:iam::*:role/${roleName}`;
   }
 }
 

@@ -3,6 +3,7 @@ import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations
 import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
+import { OrganizationGuardrails } from "../src/constructs/organization-guardrails";
 import { flattenOrganizationalUnits } from "../src/config/ou-tree";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { Naming, STACK_NAMES } from "../src/naming";
@@ -115,6 +116,9 @@ export class OrganizationStack extends TerraformStack {
       }
     }
     this.accountIds = accountIds;
+
+    // Region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies, and where each is attached.
+    new OrganizationGuardrails(this, "guardrails", { config, rootId, organizationalUnitIds: ouIds, accountIds });
 
     new TerraformOutput(this, "organization_id", { value: this.organization.id });
     new TerraformOutput(this, "root_id", { value: rootId });

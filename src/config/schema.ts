@@ -2,6 +2,7 @@ import * as z from "zod";
 import { accountsSchema } from "./sections/accounts";
 import { backendSchema } from "./sections/backend";
 import { strictObject } from "./sections/common";
+import { guardrailsSchema } from "./sections/guardrails";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
 
@@ -15,6 +16,7 @@ export const landingZoneSchema = strictObject({
   organizationalUnits: organizationalUnitsSchema,
   accounts: accountsSchema,
   backend: backendSchema,
+  guardrails: guardrailsSchema.prefault({}).describe("Organizations policies: region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies"),
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

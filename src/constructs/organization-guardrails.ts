@@ -1,0 +1,204 @@
+import { Construct } from "constructs";
+import { flattenOrganizationalUnits } from "../config/ou-tree";
+import type { LandingZoneConfig } from "../config/schema";
+import { Naming } from "../naming";
+import { aiOptOutPolicy } from "../policies/ai-opt-out";
+import { backupPolicy } from "../policies/backup-policy";
+import type { OrganizationPolicyType } from "../policies/organization-policy-document";
+import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
+import { assertWithinQuotas } from "../policies/quotas";
+import { dataPerimeterPolicy, enforceTlsPolicy } from "../policies/rcp";
+import { planRegionDeny, regionDenyPolicy, type PolicyTarget } from "../policies/region-deny";
+import { denyAllPolicy } from "../policies/suspended";
+import { tagPolicy } from "../policies/tag-policy";
+import { MANAGED_BY } from "../tags";
+import { OrganizationPolicy } from "./organization-policy";
+
+export interface OrganizationGuardrailsProps {
+  readonly config: LandingZoneConfig;
+  /** Id of the organization root. */
+  readonly rootId: string;
+  /** OU ids by OU path. */
+  readonly organizationalUnitIds: ReadonlyMap<string, string>;
+  /** Account ids by account name. */
+  readonly accountIds: ReadonlyMap<string, string>;
+}
+
+/** One policy to create: what it is, its document, and where it goes. */
+export interface GuardrailPolicy {
+  /** Construct id and Terraform address of the policy. */
+  readonly id: string;
+  readonly name: string;
+  readonly type: OrganizationPolicyType;
+  readonly description: string;
+  readonly document: object;
+  readonly targets: readonly PolicyTarget[];
+}
+
+/** A Terraform-safe key for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */
+export function targetKey(target: PolicyTarget): string {
+  if (target.kind === "root") return "root";
+  if (target.kind === "ou") return `ou_${target.path.replace(/[^A-Za-z0-9-]/g, "_")}`;
+  return `account_${target.name}`;
+}
+
+function targetLabel(target: PolicyTarget): string {
+  if (target.kind === "root") return "the root";
+  return target.kind === "ou" ? `OU ${target.path}` : `account ${target.name}`;
+}
+
+/** Every Organizations policy of the landing zone and where it is attached, from config alone. */
+export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] {
+  const naming = new Naming(config.organization);
+  const guardrails = config.guardrails;
+  const root: PolicyTarget = { kind: "root" };
+  const deploymentRoleArn = Naming.roleInAnyAccount(config.organization.memberAccountRole);
+
+  const regionPlacements = planRegionDeny({
+    organizationRegions: config.organization.allowedRegions,
+    organizationalUnits: config.organizationalUnits,
+    accounts: config.accounts.flatMap((a) => (a.purpose === "management" || a.ou === undefined ? [] : [{ name: a.name, ou: a.ou }])),
+  });
+  const regionDeny = regionPlacements.map((placement): GuardrailPolicy => {
+    const onRoot = placement.targets.some((t) => t.kind === "root");
+    const suffix = onRoot ? "" : `-${placement.source.replace(/[^A-Za-z0-9-]/g, "_")}`;
+    return {
+      id: `scp_region-deny${suffix}`,
+      name: naming.organizationPolicyName(`region-deny${suffix}`),
+      type: "SERVICE_CONTROL_POLICY",
+      description: onRoot
+        ? `Data residency: regional services only in ${placement.allowedRegions.join(", ")}${placement.source === "union" ? " (every Region any OU allows; OUs narrow it)" : ""}`
+        : `Data residency for ${placement.source === "organization" ? "OUs without an override" : `OU ${placement.source}`}: regional services only in ${placement.allowedRegions.join(", ")}`,
+      document: regionDenyPolicy({ allowedRegions: placement.allowedRegions, exemptRoleArns: guardrails.breakGlassRoleArns }),
+      targets: placement.targets,
+    };
+  });
+
+  const policies: GuardrailPolicy[] = [
+    ...regionDeny,
+    {
+      id: "scp_protect-landing-zone",
+      name: naming.organizationPolicyName("protect-landing-zone"),
+      type: "SERVICE_CONTROL_POLICY",
+      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, roles and account defaults",
+      document: protectLandingZonePolicy({
+        deploymentRoleArn,
+        logBucketArns: naming.logBucketArnPatterns,
+        kmsAliasPattern: naming.kmsAliasPattern,
+        managedByTag: { key: "ManagedBy", value: MANAGED_BY },
+        roleArns: [naming.roleArnPattern, deploymentRoleArn],
+        trailArns: naming.trailArnPatterns,
+        alarmTopicArn: `arn:aws:sns:*:*:${naming.securityAlarmTopicName}`,
+      }),
+      targets: [root],
+    },
+    {
+      id: "scp_workload-baseline",
+      name: naming.organizationPolicyName("workload-baseline"),
+      type: "SERVICE_CONTROL_POLICY",
+      description: "No leaving, no root user, no IAM users, IMDSv2, encrypted storage, no external sharing, no default VPC",
+      document: workloadBaselinePolicy({ breakGlassRoleArns: guardrails.breakGlassRoleArns }),
+      targets: [root],
+    },
+    ...(guardrails.suspendedOu === undefined
+      ? []
+      : [{
+          id: "scp_suspended",
+          name: naming.organizationPolicyName("suspended"),
+          type: "SERVICE_CONTROL_POLICY" as const,
+          description: "Suspended accounts: everything is denied",
+          document: denyAllPolicy(),
+          targets: [{ kind: "ou" as const, path: guardrails.suspendedOu }],
+        }]),
+    {
+      id: "rcp_enforce-tls",
+      name: naming.organizationPolicyName("enforce-tls"),
+      type: "RESOURCE_CONTROL_POLICY",
+      description: "Requests to S3, STS, KMS, SQS and Secrets Manager must use TLS",
+      document: enforceTlsPolicy(),
+      targets: [root],
+    },
+    {
+      id: "rcp_data-perimeter",
+      name: naming.organizationPolicyName("data-perimeter"),
+      type: "RESOURCE_CONTROL_POLICY",
+      description: "Only this organisation's principals, and AWS services acting for it, may use its S3, STS, KMS, SQS and Secrets Manager resources",
+      document: dataPerimeterPolicy(),
+      targets: [root],
+    },
+    {
+      id: "tag_data-classification",
+      name: naming.organizationPolicyName("tags"),
+      type: "TAG_POLICY",
+      description: `${guardrails.tagPolicy.dataClassificationKey} values and the ${guardrails.tagPolicy.ownerKey} tag`,
+      document: tagPolicy(guardrails.tagPolicy),
+      targets: [root],
+    },
+    {
+      id: "backup_daily",
+      name: naming.organizationPolicyName("backup-daily"),
+      type: "BACKUP_POLICY",
+      description: `Daily backup of resources tagged ${guardrails.backup.tagKey}=${guardrails.backup.tagValue}, kept ${guardrails.backup.retentionDays} days`,
+      document: backupPolicy({
+        planName: naming.backupPlanName,
+        regions: [config.organization.homeRegion],
+        startHourUtc: guardrails.backup.startHourUtc,
+        retentionDays: guardrails.backup.retentionDays,
+        vaultName: naming.backupVaultName,
+        roleName: naming.backupRoleName,
+        tagKey: guardrails.backup.tagKey,
+        tagValue: guardrails.backup.tagValue,
+      }),
+      targets: [root],
+    },
+  ];
+  if (guardrails.aiServicesOptOut)
+    policies.push({
+      id: "ai_opt-out",
+      name: naming.organizationPolicyName("ai-opt-out"),
+      type: "AISERVICES_OPT_OUT_POLICY",
+      description: "Every account is opted out of AWS AI services using its content",
+      document: aiOptOutPolicy(),
+      targets: [root],
+    });
+  return policies;
+}
+
+/** Throws when any policy or target exceeds an Organizations quota, listing every violation. */
+export function checkGuardrailQuotas(policies: readonly GuardrailPolicy[]): void {
+  assertWithinQuotas(policies.map((p) => ({ name: p.name, type: p.type, content: JSON.stringify(p.document), targets: p.targets.map(targetLabel) })));
+}
+
+/**
+ * Every Organizations policy of the landing zone (SCPs, RCPs, tag, backup and AI opt-out policies), attached to the
+ * root, OUs or accounts. Quotas are checked before anything is created.
+ */
+export class OrganizationGuardrails extends Construct {
+  readonly policies: readonly OrganizationPolicy[];
+
+  constructor(scope: Construct, id: string, props: OrganizationGuardrailsProps) {
+    super(scope, id);
+    const planned = guardrailPolicies(props.config);
+    checkGuardrailQuotas(planned);
+    const known = new Set(flattenOrganizationalUnits(props.config.organizationalUnits).map((ou) => ou.path));
+    const resolve = (target: PolicyTarget): string => {
+      if (target.kind === "root") return props.rootId;
+      const ids = target.kind === "ou" ? props.organizationalUnitIds : props.accountIds;
+      const key = target.kind === "ou" ? target.path : target.name;
+      const found = ids.get(key);
+      // Config validation guarantees every OU and account exists; reaching this is a bug in the landing zone.
+      if (found === undefined || (target.kind === "ou" && !known.has(key))) throw new Error(`internal error: no id for ${targetLabel(target)}`);
+      return found;
+    };
+    this.policies = planned.map(
+      (policy) =>
+        new OrganizationPolicy(this, policy.id, {
+          name: policy.name,
+          type: policy.type,
+          description: policy.description,
+          content: JSON.stringify(policy.document),
+          targets: policy.targets.map((target) => ({ key: targetKey(target), id: resolve(target) })),
+        }),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { assign, type Assign } from "./organization-policy-document";
+
+export interface BackupPolicyProps {
+  /** Key of the plan in the policy, such as kestrel-lz-daily. */
+  readonly planName: string;
+  /** Regions where the plan runs; the vault and role must exist there. */
+  readonly regions: readonly string[];
+  readonly startHourUtc: number;
+  readonly retentionDays: number;
+  readonly vaultName: string;
+  /** Name of the role AWS Backup assumes in each account. */
+  readonly roleName: string;
+  readonly tagKey: string;
+  readonly tagValue: string;
+}
+
+export interface BackupPolicyDocument {
+  readonly plans: Readonly<Record<string, {
+    readonly regions: Assign<readonly string[]>;
+    readonly rules: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+    readonly selections: { readonly tags: Readonly<Record<string, Readonly<Record<string, Assign<unknown>>>>> };
+  }>>;
+}
+
+/** Backup windows: start within an hour of the scheduled time, finish within six. */
+export const BACKUP_START_WINDOW_MINUTES = 60;
+export const BACKUP_COMPLETE_WINDOW_MINUTES = 360;
+
+/**
+ * A daily plan (every 24 hours) in every account for resources tagged for backup, into the landing zone's vault,
+ * with the landing zone's backup role. `$account` is replaced by Organizations with each account's id. Numbers are
+ * strings, as the backup policy syntax expects.
+ */
+export function backupPolicy(props: BackupPolicyProps): BackupPolicyDocument {
+  return {
+    plans: {
+      [props.planName]: {
+        regions: assign(props.regions),
+        rules: {
+          daily: {
+            schedule_expression: assign(`cron(0 ${props.startHourUtc} ? * * *)`),
+            start_backup_window_minutes: assign(String(BACKUP_START_WINDOW_MINUTES)),
+            complete_backup_window_minutes: assign(String(BACKUP_COMPLETE_WINDOW_MINUTES)),
+            target_backup_vault_name: assign(props.vaultName),
+            lifecycle: { delete_after_days: assign(String(props.retentionDays)) },
+          },
+        },
+        selections: {
+          tags: {
+            [`${props.tagKey}-${props.tagValue}`.toLowerCase().replace(/[^a-z0-9_-]/g, "-")]: {
+              iam_role_arn: assign(`arn:aws:iam::$account:role/${props.roleName}`),
+              tag_key: assign(props.tagKey),
+              tag_value: assign([props.tagValue]),
+            },
+          },
+        },
+      },
+    },
+  };
+}

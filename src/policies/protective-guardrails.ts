@@ -1,0 +1,167 @@
+import type { Condition, ScpStatement, ServiceControlPolicy } from "./organization-policy-document";
+import { exemptPrincipals } from "./organization-policy-document";
+
+/**
+ * Two SCPs for every member account (attached at the root; SCPs never restrict the management account):
+ * - `protectLandingZonePolicy`: nobody but the landing zone's deployment role may stop, delete or change what the
+ *   landing zone manages (security services, log buckets, keys, roles, account-wide defaults).
+ * - `workloadBaselinePolicy`: rules for everyone, the deployment role included (it never needs to break them):
+ *   no leaving the organisation, no root user, no IAM users (break-glass aside), IMDSv2, encrypted storage, no
+ *   sharing outside the organisation, no default VPC.
+ * They are two policies so each stays far below the 10,240-character SCP quota as the lists grow.
+ */
+
+/** Stopping, deleting or reconfiguring the organisation trail or landing zone trails. */
+export const CLOUDTRAIL_ACTIONS = [
+  "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors",
+  "cloudtrail:PutInsightSelectors", "cloudtrail:RemoveTags", "cloudtrail:AddTags",
+] as const;
+
+/** Account-wide security services: turning any of them off or detaching it from the audit account blinds us. */
+export const SECURITY_SERVICE_ACTIONS = [
+  // AWS Config: the recorder and its delivery.
+  "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:PutConfigurationRecorder",
+  "config:DeleteDeliveryChannel", "config:PutDeliveryChannel", "config:DeleteRetentionConfiguration",
+  "config:DeleteServiceLinkedConfigurationRecorder",
+  // GuardDuty: the detector, its administrator link, and exports and filters that would hide findings.
+  "guardduty:DeleteDetector", "guardduty:UpdateDetector", "guardduty:DisassociateFromAdministratorAccount",
+  "guardduty:DisassociateFromMasterAccount", "guardduty:DeleteMembers", "guardduty:DisassociateMembers",
+  "guardduty:StopMonitoringMembers", "guardduty:DeletePublishingDestination", "guardduty:UpdatePublishingDestination",
+  "guardduty:CreateFilter", "guardduty:CreateIPSet",
+  // Security Hub: the hub, its administrator link and its standards.
+  "securityhub:DisableSecurityHub", "securityhub:DisassociateFromAdministratorAccount",
+  "securityhub:DisassociateFromMasterAccount", "securityhub:DeleteMembers", "securityhub:DisassociateMembers",
+  "securityhub:BatchDisableStandards", "securityhub:UpdateStandardsControl", "securityhub:UpdateSecurityHubConfiguration",
+  // IAM Access Analyzer: analyzers and the archive rules that would hide findings.
+  "access-analyzer:DeleteAnalyzer", "access-analyzer:CreateArchiveRule", "access-analyzer:UpdateArchiveRule",
+  // Macie: the session and its administrator link.
+  "macie2:DisableMacie", "macie2:UpdateMacieSession", "macie2:DisassociateFromAdministratorAccount",
+  "macie2:DisassociateFromMasterAccount", "macie2:DeleteMember", "macie2:DisassociateMember",
+] as const;
+
+/** Changes to the log archive buckets that would lose, expose or stop protecting logs. */
+export const LOG_BUCKET_ACTIONS = [
+  "s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutBucketOwnershipControls",
+  "s3:PutBucketPublicAccessBlock", "s3:PutEncryptionConfiguration", "s3:PutLifecycleConfiguration",
+  "s3:PutBucketVersioning", "s3:PutBucketObjectLockConfiguration", "s3:PutReplicationConfiguration",
+  "s3:PutBucketLogging", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectAcl", "s3:PutObjectVersionAcl",
+  "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:BypassGovernanceRetention",
+] as const;
+
+/** Changes to the landing zone's KMS keys that would make logs and backups unreadable or readable by others. */
+export const KMS_KEY_ACTIONS = [
+  "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:PutKeyPolicy", "kms:DeleteAlias",
+  "kms:UpdateAlias", "kms:CreateGrant", "kms:DeleteImportedKeyMaterial", "kms:UntagResource", "kms:TagResource",
+] as const;
+
+/** Creating, changing or deleting the landing zone's roles (and squatting their reserved names). */
+export const ROLE_ACTIONS = [
+  "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy",
+  "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy",
+  "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:TagRole", "iam:UntagRole",
+] as const;
+
+/** Deleting or redirecting the security alarm topic would silence every alarm. */
+export const ALARM_TOPIC_ACTIONS = [
+  "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:AddPermission", "sns:RemovePermission", "sns:Unsubscribe",
+] as const;
+
+/** Account-wide defaults the landing zone sets: EBS default encryption, S3 Block Public Access, IMDS. */
+export const ACCOUNT_DEFAULT_ACTIONS = [
+  "ec2:DisableEbsEncryptionByDefault", "ec2:ModifyEbsDefaultKmsKeyId", "ec2:ResetEbsDefaultKmsKeyId",
+  // Covers PutPublicAccessBlock and DeletePublicAccessBlock on the account (the S3 Control API).
+  "s3:PutAccountPublicAccessBlock",
+  // IMDS: the account default, and (as AWS's IMDSv2 guidance suggests) each instance's options, so an instance
+  // started with IMDSv2 cannot be switched back to IMDSv1.
+  "ec2:ModifyInstanceMetadataDefaults", "ec2:ModifyInstanceMetadataOptions",
+] as const;
+
+/** Long-lived IAM user credentials: people sign in through IAM Identity Center. */
+export const IAM_USER_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"] as const;
+
+/** Encrypted storage only: the create calls that take an encryption flag. */
+export const RDS_CREATE_ACTIONS = ["rds:CreateDBInstance", "rds:CreateDBCluster"] as const;
+export const EBS_CREATE_ACTIONS = ["ec2:CreateVolume", "ec2:RunInstances"] as const;
+
+/** Resource shares that could reach principals outside the organisation. */
+export const RAM_SHARE_ACTIONS = ["ram:CreateResourceShare", "ram:UpdateResourceShare", "ram:AssociateResourceShare"] as const;
+
+/** A default VPC has public subnets and an internet gateway; VPCs come from the landing zone's network baseline. */
+export const DEFAULT_VPC_ACTIONS = ["ec2:CreateDefaultVpc", "ec2:CreateDefaultSubnet"] as const;
+
+export interface ProtectLandingZoneProps {
+  /** ARN pattern of the landing zone's deployment role, the only principal the policy exempts. */
+  readonly deploymentRoleArn: string;
+  /** ARN patterns of the log archive buckets and their objects. */
+  readonly logBucketArns: readonly string[];
+  /** Alias pattern of the landing zone's KMS keys, for kms:ResourceAliases. */
+  readonly kmsAliasPattern: string;
+  /** Tag that marks everything the landing zone creates. */
+  readonly managedByTag: { readonly key: string; readonly value: string };
+  /** ARN patterns of the roles to protect: the landing zone's own and the deployment role. */
+  readonly roleArns: readonly string[];
+  /** Trail names to protect (the organisation trail's name is a member of the landing zone's reserved prefix). */
+  readonly trailArns: readonly string[];
+  /** ARN pattern of the security alarm topic. */
+  readonly alarmTopicArn: string;
+}
+
+export function protectLandingZonePolicy(props: ProtectLandingZoneProps): ServiceControlPolicy {
+  const exempt: Condition = exemptPrincipals([props.deploymentRoleArn]);
+  const deny = (Sid: string, Action: readonly string[], Resource: string | readonly string[], extra: Condition = {}): ScpStatement => ({
+    Sid, Effect: "Deny", Action, Resource, Condition: { ...extra, ...exempt },
+  });
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      deny("ProtectTrails", CLOUDTRAIL_ACTIONS, props.trailArns),
+      deny("ProtectSecurityServices", SECURITY_SERVICE_ACTIONS, "*"),
+      deny("ProtectLogBuckets", LOG_BUCKET_ACTIONS, props.logBucketArns),
+      deny("ProtectKeysByAlias", KMS_KEY_ACTIONS, "*", { "ForAnyValue:StringLike": { "kms:ResourceAliases": [props.kmsAliasPattern] } }),
+      deny("ProtectKeysByTag", KMS_KEY_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value } }),
+      deny("ProtectRoles", ROLE_ACTIONS, props.roleArns),
+      deny("ProtectAlarmTopic", ALARM_TOPIC_ACTIONS, props.alarmTopicArn),
+      deny("ProtectAccountDefaults", ACCOUNT_DEFAULT_ACTIONS, "*"),
+    ],
+  };
+}
+
+export interface WorkloadBaselineProps {
+  /** Role ARN patterns allowed to create IAM users and their credentials in an emergency; none by default. */
+  readonly breakGlassRoleArns: readonly string[];
+}
+
+export function workloadBaselinePolicy(props: WorkloadBaselineProps): ServiceControlPolicy {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "DenyLeavingOrganization", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" },
+      // Member accounts have no root credentials (centralised root access). The exception is a privileged root
+      // session the management account opens with sts:AssumeRoot (aws:AssumedRoot set): scoped by AWS to tasks such
+      // as unlocking a bucket whose policy denies everyone, it is the way out when nothing else can be used.
+      {
+        Sid: "DenyRootUser", Effect: "Deny", Action: "*", Resource: "*",
+        Condition: { ArnLike: { "aws:PrincipalARN": "arn:aws:iam::*:root" }, Null: { "aws:AssumedRoot": "true" } },
+      },
+      {
+        Sid: "DenyIamUsers", Effect: "Deny", Action: IAM_USER_ACTIONS, Resource: "*",
+        ...(props.breakGlassRoleArns.length === 0 ? {} : { Condition: exemptPrincipals(props.breakGlassRoleArns) }),
+      },
+      {
+        Sid: "RequireImdsV2", Effect: "Deny", Action: "ec2:RunInstances", Resource: "arn:aws:ec2:*:*:instance/*",
+        Condition: { StringNotEquals: { "ec2:MetadataHttpTokens": "required" } },
+      },
+      { Sid: "DenyUnencryptedEbs", Effect: "Deny", Action: EBS_CREATE_ACTIONS, Resource: "arn:aws:ec2:*:*:volume/*", Condition: { Bool: { "ec2:Encrypted": "false" } } },
+      { Sid: "DenyUnencryptedRds", Effect: "Deny", Action: RDS_CREATE_ACTIONS, Resource: "*", Condition: { Bool: { "rds:StorageEncrypted": "false" } } },
+      {
+        Sid: "DenyUnencryptedEfs", Effect: "Deny", Action: "elasticfilesystem:CreateFileSystem", Resource: "*",
+        Condition: { Bool: { "elasticfilesystem:Encrypted": "false" } },
+      },
+      {
+        Sid: "DenyExternalSharing", Effect: "Deny", Action: RAM_SHARE_ACTIONS, Resource: "*",
+        Condition: { Bool: { "ram:RequestedAllowsExternalPrincipals": "true" } },
+      },
+      { Sid: "DenyDefaultVpc", Effect: "Deny", Action: DEFAULT_VPC_ACTIONS, Resource: "*" },
+    ],
+  };
+}
