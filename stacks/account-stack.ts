@@ -5,12 +5,17 @@ import type { AccountConfig } from "../src/config/sections/accounts";
 import { accountStackName, Naming } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
+import { WorkloadVpc } from "../src/constructs/workload-vpc";
 
 export interface AccountStackProps {
   readonly config: LandingZoneConfig;
   readonly account: AccountConfig;
   /** From OrganizationStack.accountIds: a literal, or a reference to the applied organization stack's state. */
   readonly accountId: string;
+  /** Id of the log archive account (from OrganizationStack.accountIds), owner of the central flow-log bucket. */
+  readonly logArchiveAccountId: string;
+  /** Id of the AWS Organization: a literal when config adopts one, else a reference to the organization stack. */
+  readonly organizationId: string;
 }
 
 /**
@@ -32,5 +37,13 @@ export class AccountStack extends TerraformStack {
       sessionName: new Naming(props.config.organization).assumeRoleSessionName(stackName),
       defaultTags: defaultTags(props.config, props.account),
     });
+
+    // Workload accounts with a network section get the VPC baseline.
+    const { config, account, accountId, logArchiveAccountId, organizationId } = props;
+    if (account.network !== undefined) {
+      const naming = new Naming(config.organization);
+      const region = config.organization.homeRegion;
+      new WorkloadVpc(this, "vpc", { network: account.network, naming, accountName: account.name, accountId, region, logArchiveAccountId, organizationId });
+    }
   }
 }

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { accountsSchema } from "./sections/accounts";
 import { backendSchema } from "./sections/backend";
 import { strictObject } from "./sections/common";
+import { networkingSchema } from "./sections/network";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
 
@@ -15,6 +16,7 @@ export const landingZoneSchema = strictObject({
   organizationalUnits: organizationalUnitsSchema,
   accounts: accountsSchema,
   backend: backendSchema,
+  networking: networkingSchema,
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;
