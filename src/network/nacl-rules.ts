@@ -82,7 +82,7 @@ export function naclRules(network: NaclInput, tier: Tier): NaclRule[] {
         allowAll("allow-vpc", 110, false, vpc),
         allowTcp("allow-replies", 120, false, ANYWHERE_V4, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to),
         allowPathMtu(130),
-        allowAll("egress-all", 100, true, ANYWHERE_V4),
+        allowAll("all", 100, true, ANYWHERE_V4),
       ];
     case "private":
       return [
@@ -90,7 +90,7 @@ export function naclRules(network: NaclInput, tier: Tier): NaclRule[] {
         allowAll("allow-vpc", 100, false, vpc),
         allowTcp("allow-replies", 120, false, ANYWHERE_V4, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to),
         allowPathMtu(130),
-        allowAll("egress-all", 100, true, ANYWHERE_V4),
+        allowAll("all", 100, true, ANYWHERE_V4),
       ];
     case "isolated": {
       const isolated = tierCidr(vpc, "isolated");
@@ -99,8 +99,8 @@ export function naclRules(network: NaclInput, tier: Tier): NaclRule[] {
         ...adminDenies(),
         ...(fromPrivate === undefined ? [] : network.isolatedPorts.map((port, i) => allowTcp(`allow-private-${port}`, 100 + i, false, fromPrivate, port))),
         allowAll("allow-tier", 900, false, isolated),
-        ...(fromPrivate === undefined ? [] : [allowTcp("egress-replies-private", 100, true, fromPrivate, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to)]),
-        allowAll("egress-tier", 900, true, isolated),
+        ...(fromPrivate === undefined ? [] : [allowTcp("replies-to-private", 100, true, fromPrivate, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to)]),
+        allowAll("tier", 900, true, isolated),
       ];
     }
   }

@@ -50,7 +50,7 @@ export const networkSchema = strictObject({
     .describe("NAT gateways for the private tier: per-az (resilient), single (cheaper, one AZ) or none. Needs a public tier. Default per-az with a public tier, none without"),
   interfaceEndpoints: z
     .array(
-      z.string().regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, {
+      z.string().regex(/^(?!com\.)[a-z0-9][a-z0-9.-]{0,62}$/, {
         error: "an interface endpoint is the service part of com.amazonaws.<region>.<service>, such as ssm, kms, logs, sts or ecr.api",
       }),
     )
