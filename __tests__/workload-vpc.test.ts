@@ -1,7 +1,7 @@
 import { IPv4CidrRange } from "ip-num";
 import { Naming } from "../src/naming";
 import { planSubnets } from "../src/network/subnet-plan";
-import { flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy, organisationEndpointPolicy } from "../src/policies/network";
+import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../src/policies/network";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
 const REMOTE = "data.terraform_remote_state.cross-stack-reference-input-organization.outputs";
@@ -212,11 +212,17 @@ describe("workload VPC", () => {
     const routeTables = Object.entries(prod.resources("aws_route_table")).filter(([, t]) => !t.tags.Name.endsWith("-isolated")).map(([k]) => ref("aws_route_table", k));
     const gateways = values(prod, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Gateway");
     expect(gateways.map((g) => g.service_name).sort()).toEqual(["com.amazonaws.eu-west-2.dynamodb", "com.amazonaws.eu-west-2.s3"]);
-    for (const gateway of gateways) {
-      expect([...gateway.route_table_ids].sort()).toEqual(routeTables.sort());
-      expect(JSON.parse(gateway.policy)).toEqual(organisationEndpointPolicy(ORG_ID));
-    }
-    expect(JSON.parse(gateways[0]?.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": ORG_ID } });
+    for (const gateway of gateways) expect([...gateway.route_table_ids].sort()).toEqual(routeTables.sort());
+    const policyOf = (service: string) => JSON.parse(gateways.find((g) => g.service_name.endsWith(`.${service}`))?.policy);
+    expect(policyOf("dynamodb")).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "OrganisationPrincipalsOnly", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG_ID } } }],
+    });
+    // S3 adds only reads, for AWS-owned public buckets and presigned ECR layers; writes stay organisation-only.
+    expect(policyOf("s3").Statement).toEqual([
+      policyOf("dynamodb").Statement[0],
+      { Sid: "ReadAwsOwnedAndPresignedObjects", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: "*" },
+    ]);
   });
 
   it("put interface endpoints with private DNS in the private tier, behind a group that allows only HTTPS from the VPC", () => {
@@ -231,8 +237,16 @@ describe("workload VPC", () => {
     const privateSubnets = Object.entries(prod.resources("aws_subnet")).filter(([, s]) => s.tags.Tier === "private").map(([k]) => ref("aws_subnet", k));
     const interfaces = values(prod, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Interface");
     expect(interfaces.map((e) => e.service_name).sort()).toEqual(["ec2messages", "kms", "logs", "ssm", "ssmmessages", "sts"].map((s) => `com.amazonaws.eu-west-2.${s}`));
-    for (const endpoint of interfaces)
+    for (const endpoint of interfaces) {
       expect(endpoint).toMatchObject({ private_dns_enabled: true, subnet_ids: privateSubnets, security_group_ids: [ref("aws_security_group", group)] });
+      const service = endpoint.service_name.replace("com.amazonaws.eu-west-2.", "");
+      expect(JSON.parse(endpoint.policy)).toEqual(endpointPolicy(service, ORG_ID));
+      expect(JSON.parse(endpoint.policy).Statement).toHaveLength(service === "sts" ? 2 : 1);
+    }
+    const sts = JSON.parse(interfaces.find((e) => e.service_name.endsWith(".sts"))?.policy);
+    expect(sts.Statement[1]).toEqual({
+      Sid: "FederationDecidedByRoleTrust", Effect: "Allow", Principal: "*", Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"], Resource: "*",
+    });
   });
 
   it("log all traffic to the central flow-log bucket in the log archive account as hourly, hive-partitioned Parquet", () => {
@@ -279,6 +293,7 @@ describe("workload VPC", () => {
     const data = exampleConfigData();
     data.organization.id = "o-abc123def4";
     const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
-    for (const endpoint of values(stack, "aws_vpc_endpoint")) expect(JSON.parse(endpoint.policy)).toEqual(organisationEndpointPolicy("o-abc123def4"));
+    for (const endpoint of values(stack, "aws_vpc_endpoint"))
+      expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } });
   });
 });

@@ -25,7 +25,7 @@ import { natGatewayMode, type NetworkConfig } from "../config/sections/network";
 import type { Naming } from "../naming";
 import { naclRules } from "../network/nacl-rules";
 import { planSubnets, TIERS, type Tier } from "../network/subnet-plan";
-import { flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy, organisationEndpointPolicy } from "../policies/network";
+import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../policies/network";
 import { DefaultVpcLockdown } from "./default-vpc-lockdown";
 
 /** Gateway endpoints every VPC gets: free, and they keep S3 and DynamoDB traffic off NAT and the internet. */
@@ -184,14 +184,13 @@ export class WorkloadVpc extends Construct {
       }
     }
 
-    const endpointPolicy = JSON.stringify(organisationEndpointPolicy(props.organizationId));
     for (const service of GATEWAY_ENDPOINT_SERVICES) {
       new VpcEndpoint(this, `gateway-endpoint-${service}`, {
         vpcId,
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Gateway",
         routeTableIds,
-        policy: endpointPolicy,
+        policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
         tags: name(service),
       });
     }
@@ -220,7 +219,7 @@ export class WorkloadVpc extends Construct {
           subnetIds: subnetIds.private,
           securityGroupIds: [endpointGroup.id],
           privateDnsEnabled: true,
-          policy: endpointPolicy,
+          policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
           tags: name(service),
         });
       }

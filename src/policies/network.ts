@@ -19,11 +19,30 @@ export interface NetworkPolicyDocument {
 }
 
 /**
- * VPC endpoint policy: any action, but only by principals of the organisation. Credentials stolen from another
- * organisation cannot be used through this VPC's endpoints to move data out (a data perimeter's first line); the
- * resource side is left open because AWS-owned buckets (package repositories, ECR layers) must stay reachable.
+ * Reads from S3 that carry no organisation principal: anonymous reads of AWS-owned public buckets (Amazon Linux
+ * package repositories, SSM Agent and Patch Manager buckets) and presigned reads signed by AWS services (ECR image
+ * layers). Reading brings data in; it cannot carry data out the way a write can.
  */
-export function organisationEndpointPolicy(organizationId: string): NetworkPolicyDocument {
+export const S3_PUBLIC_READ_ACTIONS = ["s3:GetObject"] as const;
+
+/**
+ * Federation calls to STS carry no AWS credentials (pods with web identity tokens, SAML): the trust policy of the
+ * role they assume decides, so the endpoint must not ask for an organisation principal.
+ */
+export const STS_FEDERATION_ACTIONS = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"] as const;
+
+/**
+ * VPC endpoint policy for a service (the part after com.amazonaws.<region>.): any action, but only by principals of
+ * the organisation, so credentials from another organisation cannot be used through this VPC's endpoints to move
+ * data out. The resource side stays open, because AWS-owned resources must stay reachable; S3 reads and STS
+ * federation, which have no organisation principal, are allowed as explained on their action lists.
+ */
+export function endpointPolicy(service: string, organizationId: string): NetworkPolicyDocument {
+  const exceptions: NetworkPolicyStatement[] = [];
+  if (service === "s3")
+    exceptions.push({ Sid: "ReadAwsOwnedAndPresignedObjects", Effect: "Allow", Principal: "*", Action: [...S3_PUBLIC_READ_ACTIONS], Resource: "*" });
+  if (service === "sts")
+    exceptions.push({ Sid: "FederationDecidedByRoleTrust", Effect: "Allow", Principal: "*", Action: [...STS_FEDERATION_ACTIONS], Resource: "*" });
   return {
     Version: "2012-10-17",
     Statement: [
@@ -35,6 +54,7 @@ export function organisationEndpointPolicy(organizationId: string): NetworkPolic
         Resource: "*",
         Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } },
       },
+      ...exceptions,
     ],
   };
 }
