@@ -1,4 +1,7 @@
 import { IPv4CidrRange } from "ip-num";
+import { TerraformStack, Testing } from "cdktf";
+import type { NetworkConfig } from "../src/config/sections/network";
+import { WorkloadVpc } from "../src/constructs/workload-vpc";
 import { Naming } from "../src/naming";
 import { planSubnets } from "../src/network/subnet-plan";
 import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../src/policies/network";
@@ -295,5 +298,29 @@ describe("workload VPC", () => {
     const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
     for (const endpoint of values(stack, "aws_vpc_endpoint"))
       expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } });
+  });
+});
+
+describe("WorkloadVpc props", () => {
+  const config = exampleConfig();
+  const base = config.accounts[5]?.network;
+  // Config rules reject these first; building the construct directly checks its own guard.
+  const build = (network: Partial<NetworkConfig>) => () => {
+    if (base === undefined) throw new Error("example voting-nonprod has no network");
+    new WorkloadVpc(new TerraformStack(Testing.app(), "s"), "vpc", {
+      network: { ...base, ...network },
+      naming: new Naming(config.organization),
+      accountName: "x",
+      accountId: "333333333333",
+      region: "eu-west-2",
+      logArchiveAccountId: "444444444444",
+      organizationId: "o-abc123def4",
+    });
+  };
+
+  it("refuse NAT gateways without a public tier and a VPC without a private tier, naming the problem", () => {
+    expect(build({ natGateways: "single" })).toThrow("WorkloadVpc s/vpc: natGateways single needs the public tier");
+    expect(build({ tiers: ["isolated"] })).toThrow("WorkloadVpc s/vpc: tiers must include private");
+    expect(build({})).not.toThrow();
   });
 });

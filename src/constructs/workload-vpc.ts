@@ -65,6 +65,12 @@ export class WorkloadVpc extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadVpcProps) {
     super(scope, id);
     const { network, naming } = props;
+    // Config rules reject these before synth; the construct checks again so no other caller can build a broken VPC.
+    const problems = [
+      ...(network.tiers.includes("private") ? [] : ["tiers must include private"]),
+      ...(natGatewayMode(network) === "none" || network.tiers.includes("public") ? [] : [`natGateways ${natGatewayMode(network)} needs the public tier`]),
+    ];
+    if (problems.length > 0) throw new Error(`WorkloadVpc ${this.node.path}: ${problems.join("; ")}`);
     const name = (part: string) => ({ Name: naming.networkResourceName(props.accountName, part) });
     const subnets = planSubnets(network, props.region);
     const hasTier = (tier: Tier) => network.tiers.includes(tier);
