@@ -11,12 +11,17 @@ import { OrganizationStack } from "./stacks/organization-stack";
 export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   const organization = new OrganizationStack(app, config);
 
+  const logArchive = config.accounts.find((account) => account.purpose === "log-archive");
+  const logArchiveAccountId = logArchive === undefined ? undefined : organization.accountIds.get(logArchive.name);
+  if (logArchiveAccountId === undefined) throw new Error("internal error: no log archive account id");
+  const organizationId = config.organization.id ?? organization.organization.id;
+
   const accountStacks = config.accounts
     .filter((account) => account.purpose !== "management")
     .map((account) => {
       const accountId = organization.accountIds.get(account.name);
       if (accountId === undefined) throw new Error(`internal error: no account id for ${account.name}`);
-      return new AccountStack(app, { config, account, accountId });
+      return new AccountStack(app, { config, account, accountId, logArchiveAccountId, organizationId });
     });
 
   for (const stack of [organization, ...accountStacks]) {

@@ -107,6 +107,21 @@ export class Naming {
     return `arn:aws:sns:${this.homeRegion}:${managementAccountId}:${this.securityAlarmTopicName}`;
   }
 
+  /** The CloudWatch Logs group of a workload VPC's flow logs, when config asks for CloudWatch Logs delivery. */
+  get vpcFlowLogGroupName(): string {
+    return `/${this.reserved}/vpc-flow-logs`;
+  }
+
+  /** A security group the landing zone creates, such as `<prefix>-lz-interface-endpoints`. */
+  securityGroupName(purpose: string): string {
+    return `${this.reserved}-${purpose}`;
+  }
+
+  /** The Name tag of a network resource of an account, such as `<prefix>-voting-prod-private-a`. */
+  networkResourceName(accountName: string, part: string): string {
+    return `${this.prefix}-${accountName}-${part}`;
+  }
+
   /** The backup vault the backup policy copies into, created in every account by the account baseline. */
   get backupVaultName(): string {
     return `${this.reserved}-backup-vault`;

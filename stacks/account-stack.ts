@@ -6,12 +6,17 @@ import { AccountBaseline } from "../src/constructs/account-baseline";
 import { accountStackName, Naming } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
+import { WorkloadVpc } from "../src/constructs/workload-vpc";
 
 export interface AccountStackProps {
   readonly config: LandingZoneConfig;
   readonly account: AccountConfig;
   /** From OrganizationStack.accountIds: a literal, or a reference to the applied organization stack's state. */
   readonly accountId: string;
+  /** Id of the log archive account (from OrganizationStack.accountIds), owner of the central flow-log bucket. */
+  readonly logArchiveAccountId: string;
+  /** Id of the AWS Organization: a literal when config adopts one, else a reference to the organization stack. */
+  readonly organizationId: string;
 }
 
 /**
@@ -38,5 +43,12 @@ export class AccountStack extends TerraformStack {
     });
 
     new AccountBaseline(this, "baseline", { naming });
+
+    // Workload accounts with a network section get the VPC baseline.
+    const { config, account, accountId, logArchiveAccountId, organizationId } = props;
+    if (account.network !== undefined) {
+      const region = config.organization.homeRegion;
+      new WorkloadVpc(this, "vpc", { network: account.network, naming, accountName: account.name, accountId, region, logArchiveAccountId, organizationId });
+    }
   }
 }

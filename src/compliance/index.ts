@@ -2,10 +2,12 @@ import type { Control } from "./control";
 import { BASELINE_CONTROLS } from "./controls/baseline";
 import { FOUNDATION_CONTROLS } from "./controls/foundation";
 import { GUARDRAILS_CONTROLS } from "./controls/guardrails";
+import { NETWORK_CONTROLS } from "./controls/network";
 
 /** Every control of the landing zone; each area keeps its controls in its own file under controls/. */
 export const CONTROLS: readonly Control[] = [
   ...FOUNDATION_CONTROLS,
   ...BASELINE_CONTROLS,
   ...GUARDRAILS_CONTROLS,
+  ...NETWORK_CONTROLS,
 ];

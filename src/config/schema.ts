@@ -3,6 +3,7 @@ import { accountsSchema } from "./sections/accounts";
 import { backendSchema } from "./sections/backend";
 import { strictObject } from "./sections/common";
 import { guardrailsSchema } from "./sections/guardrails";
+import { networkingSchema } from "./sections/network";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
 
@@ -17,6 +18,7 @@ export const landingZoneSchema = strictObject({
   accounts: accountsSchema,
   backend: backendSchema,
   guardrails: guardrailsSchema.prefault({}).describe("Organizations policies: region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies"),
+  networking: networkingSchema,
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

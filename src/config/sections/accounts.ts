@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { accountIdSchema, strictObject, tagsSchema } from "./common";
+import { networkSchema } from "./network";
 
 /**
  * What an account is for. The landing zone needs exactly one management, one log-archive and one audit account;
@@ -33,6 +34,7 @@ export const accountSchema = strictObject({
     .optional()
     .describe("Id of an existing account to adopt with an import block (never re-created); omit to create a new account"),
   tags: tagsSchema.default({}).describe("Extra tags for this account and everything deployed in it"),
+  network: networkSchema.optional(),
 });
 
 export type AccountConfig = z.infer<typeof accountSchema>;

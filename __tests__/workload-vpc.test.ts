@@ -1,0 +1,328 @@
+import { IPv4CidrRange } from "ip-num";
+import { TerraformStack, Testing } from "cdktf";
+import type { NetworkConfig } from "../src/config/sections/network";
+import { WorkloadVpc } from "../src/constructs/workload-vpc";
+import { Naming } from "../src/naming";
+import { planSubnets } from "../src/network/subnet-plan";
+import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../src/policies/network";
+import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+
+const REMOTE = "data.terraform_remote_state.cross-stack-reference-input-organization.outputs";
+const ORG_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_organizationorganizationid}`;
+const LOG_ARCHIVE_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_accountaccount_log-archiveid}`;
+const PROD_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_accountaccount_voting-prodid}`;
+
+const ref = (type: string, name: string, attribute = "id") => `\${${type}.${name}.${attribute}}`;
+const values = (stack: SynthesizedStack, type: string) => Object.values(stack.resources(type));
+const keyWhere = (stack: SynthesizedStack, type: string, match: (r: Record<string, any>) => boolean): string => {
+  const keys = Object.entries(stack.resources(type)).filter(([, r]) => match(r)).map(([k]) => k);
+  if (keys.length !== 1) throw new Error(`expected one ${type}, found ${keys.length}`);
+  return keys[0] as string;
+};
+
+// --- a network ACL evaluator: rules in rule-number order, first match wins, implicit deny at the end -------------
+
+type Protocol = "tcp" | "udp";
+const PROTOCOL_NUMBER: Record<Protocol, string> = { tcp: "6", udp: "17" };
+
+interface Packet {
+  /** The other end: the source of an inbound packet, the destination of an outbound one. */
+  readonly peer: string;
+  readonly protocol: Protocol;
+  /** The destination port. */
+  readonly port: number;
+}
+
+function matches(rule: Record<string, any>, packet: Packet): boolean {
+  const ipv6 = packet.peer.includes(":");
+  if (ipv6) {
+    if (rule.ipv6_cidr_block !== "::/0") return false; // the only IPv6 block the baseline uses
+  } else {
+    if (rule.cidr_block === undefined) return false;
+    if (!IPv4CidrRange.fromCidr(rule.cidr_block).contains(IPv4CidrRange.fromCidr(`${packet.peer}/32`))) return false;
+  }
+  if (rule.protocol === "-1") return true;
+  if (rule.protocol !== PROTOCOL_NUMBER[packet.protocol]) return false;
+  return packet.port >= rule.from_port && packet.port <= rule.to_port;
+}
+
+function aclRules(stack: SynthesizedStack, tier: string): Record<string, any>[] {
+  const acl = keyWhere(stack, "aws_network_acl", (r) => r.tags.Name.endsWith(`-${tier}`));
+  return values(stack, "aws_network_acl_rule").filter((r) => r.network_acl_id === ref("aws_network_acl", acl));
+}
+
+function decide(stack: SynthesizedStack, tier: string, direction: "in" | "out", packet: Packet): "allow" | "deny" {
+  const rules = aclRules(stack, tier)
+    .filter((r) => r.egress === (direction === "out"))
+    .sort((a, b) => a.rule_number - b.rule_number);
+  return rules.find((r) => matches(r, packet))?.rule_action ?? "deny";
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+
+describe("workload VPC", () => {
+  const stacks = synthesizeLandingZone();
+  const prod = synthesized(stackNamed(stacks, "account-voting-prod"));
+  const nonprod = synthesized(stackNamed(stacks, "account-voting-nonprod"));
+  const config = exampleConfig();
+  const naming = new Naming(config.organization);
+  const INTERNET = "203.0.113.7";
+  const PUBLIC_TIER_HOST = "10.20.5.5";
+  const PRIVATE_TIER_HOST = "10.20.70.5";
+  const ISOLATED_TIER_HOST = "10.20.140.9";
+
+  it("is created only in workload accounts with a network section", () => {
+    expect(values(prod, "aws_vpc")).toHaveLength(1);
+    expect(values(nonprod, "aws_vpc")).toHaveLength(1);
+    for (const name of ["account-log-archive", "account-audit", "account-shared-services"])
+      expect(synthesized(stackNamed(stacks, name)).resources("aws_vpc")).toEqual({});
+  });
+
+  it("has the configured CIDR, with DNS support and DNS hostnames on", () => {
+    expect(values(prod, "aws_vpc")[0]).toMatchObject({ cidr_block: "10.20.0.0/16", enable_dns_support: true, enable_dns_hostnames: true });
+  });
+
+  it("creates exactly the planned subnets, none of which assigns a public IP on launch", () => {
+    const network = config.accounts[4]?.network;
+    if (network === undefined) throw new Error("example voting-prod has no network");
+    const subnets = values(prod, "aws_subnet");
+    expect(subnets.map((s) => [s.cidr_block, s.availability_zone]).sort())
+      .toEqual(planSubnets(network, "eu-west-2").map((s) => [s.cidr, s.availabilityZone]).sort());
+    expect(subnets).toHaveLength(9);
+    for (const subnet of [...subnets, ...values(nonprod, "aws_subnet")]) expect(subnet.map_public_ip_on_launch).toBe(false);
+    expect(values(nonprod, "aws_subnet").map((s) => s.tags.Tier)).toEqual(["private", "private"]);
+  });
+
+  it("strips the VPC's default security group and network ACL of every rule and the main route table of every route", () => {
+    const vpc = keyWhere(prod, "aws_vpc", () => true);
+    const defaultGroup = values(prod, "aws_default_security_group").find((g) => g.vpc_id === ref("aws_vpc", vpc));
+    expect(defaultGroup).toMatchObject({ ingress: [], egress: [] });
+    expect(values(prod, "aws_default_network_acl")).toEqual([expect.objectContaining({
+      default_network_acl_id: ref("aws_vpc", vpc, "default_network_acl_id"), ingress: [], egress: [],
+    })]);
+    expect(values(prod, "aws_default_route_table")).toEqual([expect.objectContaining({ route: [] })]);
+    // Every subnet is associated with a tier ACL, so none is left on the emptied default ACL.
+    const associated = values(prod, "aws_network_acl").flatMap((acl) => acl.subnet_ids);
+    expect(associated.sort()).toEqual(Object.keys(prod.resources("aws_subnet")).map((k) => ref("aws_subnet", k)).sort());
+  });
+
+  it("strips the default security group of the account's default VPC, found without creating one", () => {
+    const lookups = Object.entries(prod.json.data.aws_vpcs as Record<string, Record<string, any>>);
+    expect(lookups.map(([, d]) => d.filter)).toEqual([[{ name: "is-default", values: ["true"] }]]);
+    const vpc = keyWhere(prod, "aws_vpc", () => true);
+    const defaultVpcGroup = values(prod, "aws_default_security_group").filter((g) => g.vpc_id !== ref("aws_vpc", vpc));
+    expect(defaultVpcGroup).toEqual([expect.objectContaining({
+      for_each: `\${toset(data.aws_vpcs.${lookups[0]?.[0]}.ids)}`, vpc_id: "${each.value}", ingress: [], egress: [],
+    })]);
+    // aws_default_vpc would create a default VPC where none is left, so it must never appear.
+    expect(prod.resources("aws_default_vpc")).toEqual({});
+    expect(prod.resources("aws_default_subnet")).toEqual({});
+  });
+
+  it("has an internet gateway and a NAT gateway per AZ only with a public tier", () => {
+    const igw = keyWhere(prod, "aws_internet_gateway", () => true);
+    expect(values(prod, "aws_route").filter((r) => r.gateway_id === ref("aws_internet_gateway", igw))).toEqual([
+      expect.objectContaining({ destination_cidr_block: "0.0.0.0/0", route_table_id: ref("aws_route_table", keyWhere(prod, "aws_route_table", (t) => t.tags.Name.endsWith("-public"))) }),
+    ]);
+    for (const letter of ["a", "b", "c"]) {
+      const nat = keyWhere(prod, "aws_nat_gateway", (n) => n.tags.Name.endsWith(`-nat-${letter}`));
+      expect(prod.resource("aws_nat_gateway", nat).subnet_id).toBe(ref("aws_subnet", keyWhere(prod, "aws_subnet", (s) => s.tags.Name.endsWith(`-public-${letter}`))));
+      const table = keyWhere(prod, "aws_route_table", (t) => t.tags.Name.endsWith(`-private-${letter}`));
+      expect(values(prod, "aws_route").filter((r) => r.route_table_id === ref("aws_route_table", table)))
+        .toEqual([expect.objectContaining({ destination_cidr_block: "0.0.0.0/0", nat_gateway_id: ref("aws_nat_gateway", nat) })]);
+    }
+    for (const type of ["aws_internet_gateway", "aws_nat_gateway", "aws_eip", "aws_route"]) expect(nonprod.resources(type)).toEqual({});
+  });
+
+  it("shares one NAT gateway between all private route tables in single mode", () => {
+    const data = exampleConfigData();
+    data.accounts[4].network.natGateways = "single";
+    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-prod"));
+    const nat = keyWhere(stack, "aws_nat_gateway", () => true);
+    expect(values(stack, "aws_route").filter((r) => r.nat_gateway_id !== undefined).map((r) => r.nat_gateway_id))
+      .toEqual([ref("aws_nat_gateway", nat), ref("aws_nat_gateway", nat), ref("aws_nat_gateway", nat)]);
+  });
+
+  it("gives the isolated tier no route out of the VPC, not even to the gateway endpoints", () => {
+    const isolated = ref("aws_route_table", keyWhere(prod, "aws_route_table", (t) => t.tags.Name.endsWith("-isolated")));
+    expect(values(prod, "aws_route").filter((r) => r.route_table_id === isolated)).toEqual([]);
+    expect(values(prod, "aws_route_table").every((t) => t.route === undefined)).toBe(true);
+    for (const endpoint of values(prod, "aws_vpc_endpoint")) expect(endpoint.route_table_ids ?? []).not.toContain(isolated);
+    const isolatedSubnets = Object.entries(prod.resources("aws_subnet")).filter(([, s]) => s.tags.Tier === "isolated").map(([k]) => ref("aws_subnet", k));
+    expect(values(prod, "aws_route_table_association").filter((a) => a.route_table_id === isolated).map((a) => a.subnet_id).sort()).toEqual(isolatedSubnets.sort());
+  });
+
+  describe("network ACLs", () => {
+    const tiers = ["public", "private", "isolated"];
+
+    it.each([["tcp", 22], ["tcp", 3389], ["udp", 3389]] as const)("deny %s %d from any IPv4 or IPv6 address in every tier", (protocol, port) => {
+      for (const tier of tiers)
+        for (const peer of [INTERNET, "2001:db8::7", PUBLIC_TIER_HOST, PRIVATE_TIER_HOST])
+          expect([tier, peer, decide(prod, tier, "in", { peer, protocol, port })]).toEqual([tier, peer, "deny"]);
+    });
+
+    it("never allow IPv6 traffic in and never allow 0.0.0.0/0 in except HTTPS, ICMP fragmentation-needed and replies", () => {
+      for (const stack of [prod, nonprod])
+        for (const rule of values(stack, "aws_network_acl_rule").filter((r) => !r.egress && r.rule_action === "allow")) {
+          expect(rule.ipv6_cidr_block).toBeUndefined();
+          if (rule.cidr_block !== "0.0.0.0/0") continue;
+          expect([
+            ["6", 443, 443, undefined, undefined],
+            ["6", 1024, 65535, undefined, undefined],
+            ["1", 0, 0, 3, 4],
+          ]).toContainEqual([rule.protocol, rule.from_port, rule.to_port, rule.icmp_type, rule.icmp_code]);
+        }
+    });
+
+    it("let the internet reach the public tier on HTTPS only (no HTTP), and nothing else in any tier except replies", () => {
+      expect(decide(prod, "public", "in", { peer: INTERNET, protocol: "tcp", port: 443 })).toBe("allow");
+      expect(decide(prod, "public", "in", { peer: INTERNET, protocol: "tcp", port: 80 })).toBe("deny");
+      expect(decide(prod, "private", "in", { peer: INTERNET, protocol: "tcp", port: 443 })).toBe("deny");
+      expect(decide(prod, "isolated", "in", { peer: INTERNET, protocol: "tcp", port: 443 })).toBe("deny");
+    });
+
+    it("let replies on ephemeral ports back into the public and private tiers (NAT, gateway endpoints), not the isolated tier", () => {
+      for (const port of [1024, 32768, 49152, 60999, 65535]) {
+        expect(decide(prod, "public", "in", { peer: INTERNET, protocol: "tcp", port })).toBe("allow");
+        expect(decide(prod, "private", "in", { peer: INTERNET, protocol: "tcp", port })).toBe("allow");
+        expect(decide(prod, "isolated", "in", { peer: INTERNET, protocol: "tcp", port })).toBe("deny");
+      }
+      expect(decide(nonprod, "private", "in", { peer: "52.95.150.1", protocol: "tcp", port: 40000 })).toBe("allow");
+    });
+
+    it("let the isolated tier be reached only from the private tier, only on the configured ports", () => {
+      expect(decide(prod, "isolated", "in", { peer: PRIVATE_TIER_HOST, protocol: "tcp", port: 5432 })).toBe("allow");
+      expect(decide(prod, "isolated", "in", { peer: PRIVATE_TIER_HOST, protocol: "tcp", port: 6379 })).toBe("deny");
+      expect(decide(prod, "isolated", "in", { peer: PRIVATE_TIER_HOST, protocol: "udp", port: 5432 })).toBe("deny");
+      expect(decide(prod, "isolated", "in", { peer: PUBLIC_TIER_HOST, protocol: "tcp", port: 5432 })).toBe("deny");
+      expect(decide(prod, "isolated", "in", { peer: INTERNET, protocol: "tcp", port: 5432 })).toBe("deny");
+      expect(decide(prod, "isolated", "in", { peer: ISOLATED_TIER_HOST, protocol: "tcp", port: 5432 })).toBe("allow");
+      // The reply leaves only towards the private tier's ephemeral ports; the tier cannot start anything elsewhere.
+      expect(decide(prod, "isolated", "out", { peer: PRIVATE_TIER_HOST, protocol: "tcp", port: 45000 })).toBe("allow");
+      expect(decide(prod, "isolated", "out", { peer: PRIVATE_TIER_HOST, protocol: "tcp", port: 443 })).toBe("deny");
+      expect(decide(prod, "isolated", "out", { peer: PUBLIC_TIER_HOST, protocol: "tcp", port: 45000 })).toBe("deny");
+      expect(decide(prod, "isolated", "out", { peer: INTERNET, protocol: "tcp", port: 443 })).toBe("deny");
+    });
+
+    it("let the public tier reach the application in the private tier, and both tiers send anywhere", () => {
+      expect(decide(prod, "private", "in", { peer: PUBLIC_TIER_HOST, protocol: "tcp", port: 8080 })).toBe("allow");
+      expect(decide(prod, "public", "in", { peer: PRIVATE_TIER_HOST, protocol: "tcp", port: 45000 })).toBe("allow");
+      for (const tier of ["public", "private"]) expect(decide(prod, tier, "out", { peer: INTERNET, protocol: "tcp", port: 443 })).toBe("allow");
+    });
+  });
+
+  it("route S3 and DynamoDB through gateway endpoints that only the organisation's principals may use", () => {
+    const routeTables = Object.entries(prod.resources("aws_route_table")).filter(([, t]) => !t.tags.Name.endsWith("-isolated")).map(([k]) => ref("aws_route_table", k));
+    const gateways = values(prod, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Gateway");
+    expect(gateways.map((g) => g.service_name).sort()).toEqual(["com.amazonaws.eu-west-2.dynamodb", "com.amazonaws.eu-west-2.s3"]);
+    for (const gateway of gateways) expect([...gateway.route_table_ids].sort()).toEqual(routeTables.sort());
+    const policyOf = (service: string) => JSON.parse(gateways.find((g) => g.service_name.endsWith(`.${service}`))?.policy);
+    expect(policyOf("dynamodb")).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "OrganisationPrincipalsOnly", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG_ID } } }],
+    });
+    // S3 adds only reads, for AWS-owned public buckets and presigned ECR layers; writes stay organisation-only.
+    expect(policyOf("s3").Statement).toEqual([
+      policyOf("dynamodb").Statement[0],
+      { Sid: "ReadAwsOwnedAndPresignedObjects", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: "*" },
+    ]);
+  });
+
+  it("put interface endpoints with private DNS in the private tier, behind a group that allows only HTTPS from the VPC", () => {
+    const group = keyWhere(prod, "aws_security_group", () => true);
+    expect(prod.resource("aws_security_group", group)).toMatchObject({ name: "kestrel-lz-interface-endpoints" });
+    expect(prod.resource("aws_security_group", group).ingress).toBeUndefined();
+    expect(prod.resource("aws_security_group", group).egress).toBeUndefined();
+    expect(values(prod, "aws_vpc_security_group_ingress_rule")).toEqual([expect.objectContaining({
+      security_group_id: ref("aws_security_group", group), ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "10.20.0.0/16",
+    })]);
+    expect(prod.resources("aws_vpc_security_group_egress_rule")).toEqual({});
+    const privateSubnets = Object.entries(prod.resources("aws_subnet")).filter(([, s]) => s.tags.Tier === "private").map(([k]) => ref("aws_subnet", k));
+    const interfaces = values(prod, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Interface");
+    expect(interfaces.map((e) => e.service_name).sort()).toEqual(["ec2messages", "kms", "logs", "ssm", "ssmmessages", "sts"].map((s) => `com.amazonaws.eu-west-2.${s}`));
+    for (const endpoint of interfaces) {
+      expect(endpoint).toMatchObject({ private_dns_enabled: true, subnet_ids: privateSubnets, security_group_ids: [ref("aws_security_group", group)] });
+      const service = endpoint.service_name.replace("com.amazonaws.eu-west-2.", "");
+      expect(JSON.parse(endpoint.policy)).toEqual(endpointPolicy(service, ORG_ID));
+      expect(JSON.parse(endpoint.policy).Statement).toHaveLength(service === "sts" ? 2 : 1);
+    }
+    const sts = JSON.parse(interfaces.find((e) => e.service_name.endsWith(".sts"))?.policy);
+    expect(sts.Statement[1]).toEqual({
+      Sid: "FederationDecidedByRoleTrust", Effect: "Allow", Principal: "*", Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"], Resource: "*",
+    });
+  });
+
+  it("log all traffic to the central flow-log bucket in the log archive account as hourly, hive-partitioned Parquet", () => {
+    for (const stack of [prod, nonprod]) {
+      const toS3 = values(stack, "aws_flow_log").filter((f) => f.log_destination_type === "s3");
+      expect(toS3).toEqual([expect.objectContaining({
+        vpc_id: ref("aws_vpc", keyWhere(stack, "aws_vpc", () => true)),
+        traffic_type: "ALL",
+        log_destination: `arn:aws:s3:::${naming.logBucketName("flow-logs", LOG_ARCHIVE_ID)}`,
+        destination_options: { file_format: "parquet", hive_compatible_partitions: true, per_hour_partition: true },
+      })]);
+      expect(toS3[0]?.iam_role_arn).toBeUndefined();
+    }
+    expect(naming.logBucketName("flow-logs", LOG_ARCHIVE_ID)).toBe(`kestrel-lz-flow-logs-${LOG_ARCHIVE_ID}-eu-west-2`);
+  });
+
+  it("also log to a KMS-encrypted CloudWatch Logs group through a least-privilege role when config asks", () => {
+    const key = keyWhere(prod, "aws_kms_key", () => true);
+    expect(prod.resource("aws_kms_key", key)).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    expect(JSON.parse(prod.resource("aws_kms_key", key).policy)).toEqual(flowLogKeyPolicy("eu-west-2", PROD_ID, "/kestrel-lz/vpc-flow-logs"));
+    expect(values(prod, "aws_kms_alias")).toEqual([expect.objectContaining({ name: "alias/kestrel-lz-vpc-flow-logs", target_key_id: ref("aws_kms_key", key, "key_id") })]);
+    const group = keyWhere(prod, "aws_cloudwatch_log_group", () => true);
+    expect(prod.resource("aws_cloudwatch_log_group", group)).toMatchObject({
+      name: "/kestrel-lz/vpc-flow-logs", kms_key_id: ref("aws_kms_key", key, "arn"), retention_in_days: 365, lifecycle: { prevent_destroy: true },
+    });
+    // The account baseline's backup role lives in the same stack; find the flow-log role by its name.
+    const role = keyWhere(prod, "aws_iam_role", (r) => r.name === "kestrel-lz-vpc-flow-logs");
+    const trust = JSON.parse(prod.resource("aws_iam_role", role).assume_role_policy);
+    expect(trust).toEqual(flowLogTrustPolicy(PROD_ID, "eu-west-2"));
+    expect(trust.Statement[0].Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": PROD_ID },
+      ArnLike: { "aws:SourceArn": `arn:aws:ec2:eu-west-2:${PROD_ID}:vpc-flow-log/*` },
+    });
+    const permissions = JSON.parse(values(prod, "aws_iam_role_policy")[0]?.policy);
+    expect(permissions).toEqual(flowLogDeliveryPolicy("eu-west-2", PROD_ID, "/kestrel-lz/vpc-flow-logs"));
+    expect(permissions.Statement[0].Resource).toEqual([`arn:aws:logs:eu-west-2:${PROD_ID}:log-group:/kestrel-lz/vpc-flow-logs:*`]);
+    expect(values(prod, "aws_flow_log").filter((f) => f.log_destination_type === "cloud-watch-logs")).toEqual([expect.objectContaining({
+      traffic_type: "ALL", log_destination: ref("aws_cloudwatch_log_group", group, "arn"), iam_role_arn: ref("aws_iam_role", role, "arn"),
+    })]);
+    for (const type of ["aws_kms_key", "aws_cloudwatch_log_group"]) expect(nonprod.resources(type)).toEqual({});
+    // The account baseline's backup role is the only role there: no flow-log role without CloudWatch delivery.
+    expect(Object.values(nonprod.resources("aws_iam_role")).map((r) => r.name)).toEqual(["kestrel-lz-backup"]);
+  });
+
+  it("use the literal organisation id in endpoint policies when config adopts an organisation", () => {
+    const data = exampleConfigData();
+    data.organization.id = "o-abc123def4";
+    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
+    for (const endpoint of values(stack, "aws_vpc_endpoint"))
+      expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } });
+  });
+});
+
+describe("WorkloadVpc props", () => {
+  const config = exampleConfig();
+  const base = config.accounts[5]?.network;
+  // Config rules reject these first; building the construct directly checks its own guard.
+  const build = (network: Partial<NetworkConfig>) => () => {
+    if (base === undefined) throw new Error("example voting-nonprod has no network");
+    new WorkloadVpc(new TerraformStack(Testing.app(), "s"), "vpc", {
+      network: { ...base, ...network },
+      naming: new Naming(config.organization),
+      accountName: "x",
+      accountId: "333333333333",
+      region: "eu-west-2",
+      logArchiveAccountId: "444444444444",
+      organizationId: "o-abc123def4",
+    });
+  };
+
+  it("refuse NAT gateways without a public tier and a VPC without a private tier, naming the problem", () => {
+    expect(build({ natGateways: "single" })).toThrow("WorkloadVpc s/vpc: natGateways single needs the public tier");
+    expect(build({ tiers: ["isolated"] })).toThrow("WorkloadVpc s/vpc: tiers must include private");
+    expect(build({})).not.toThrow();
+  });
+});

@@ -1,0 +1,99 @@
+import * as z from "zod";
+import { MAX_AVAILABILITY_ZONES, MIN_AVAILABILITY_ZONES, TIERS } from "../../network/subnet-plan";
+import { strictObject } from "./common";
+
+/** How private subnets reach the internet: a NAT gateway in every AZ, one shared NAT gateway, or none. */
+export const NAT_GATEWAY_MODES = ["per-az", "single", "none"] as const;
+export type NatGatewayMode = (typeof NAT_GATEWAY_MODES)[number];
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const portSchema = z
+  .number()
+  .int({ error: "a port is a whole number" })
+  .min(1, { error: "a port is 1-65535" })
+  .max(65535, { error: "a port is 1-65535" });
+
+const cidrStringSchema = z.string().describe("IPv4 CIDR block, such as 10.20.0.0/16");
+
+export const networkSchema = strictObject({
+  cidr: cidrStringSchema.describe(
+    "IPv4 CIDR of the VPC: private (RFC 1918), /16 to /24, host bits clear, overlapping no other VPC or networking.reservedRanges entry",
+  ),
+  availabilityZones: z
+    .number()
+    .int({ error: "availabilityZones is a whole number" })
+    .min(MIN_AVAILABILITY_ZONES, { error: `availabilityZones is ${MIN_AVAILABILITY_ZONES}-${MAX_AVAILABILITY_ZONES}` })
+    .max(MAX_AVAILABILITY_ZONES, { error: `availabilityZones is ${MIN_AVAILABILITY_ZONES}-${MAX_AVAILABILITY_ZONES}` })
+    .default(3)
+    .describe(`Availability zones of the home Region used, ${MIN_AVAILABILITY_ZONES}-${MAX_AVAILABILITY_ZONES} (<homeRegion>a, b, c); default 3`),
+  tiers: z
+    .array(z.enum(TIERS, { error: `allowed tiers: ${TIERS.join(", ")}` }))
+    .min(1, { error: "list at least the private tier" })
+    .refine((tiers) => new Set(tiers).size === tiers.length, { error: "tiers must not repeat" })
+    .default(["private"])
+    .describe(
+      "Subnet tiers: public (only for an internet-facing workload: load balancers and NAT gateways), private (workloads; egress through NAT), isolated (data; no route out of the VPC). Must include private. Default [private]",
+    ),
+  isolatedPorts: z
+    .array(portSchema)
+    .max(10, { error: "at most 10 isolated ports: a network ACL has 20 inbound rules and the baseline uses 7" })
+    .refine((ports) => new Set(ports).size === ports.length, { error: "ports must not repeat" })
+    .default([])
+    .describe("TCP ports of the isolated tier that the private tier may reach, such as 5432 for PostgreSQL; default none"),
+  natGateways: z
+    .enum(NAT_GATEWAY_MODES, { error: `allowed NAT gateway modes: ${NAT_GATEWAY_MODES.join(", ")}` })
+    .optional()
+    .describe("NAT gateways for the private tier: per-az (resilient), single (cheaper, one AZ) or none. Needs a public tier. Default per-az with a public tier, none without"),
+  interfaceEndpoints: z
+    .array(
+      z.string().regex(/^(?!com\.)[a-z0-9][a-z0-9.-]{0,62}$/, {
+        error: "an interface endpoint is the service part of com.amazonaws.<region>.<service>, such as ssm, kms, logs, sts or ecr.api",
+      }),
+    )
+    .refine((services) => new Set(services).size === services.length, { error: "interface endpoints must not repeat" })
+    .default([])
+    .describe("Interface endpoints (private DNS, in the private tier) by service, such as [ssm, ssmmessages, ec2messages, kms, logs, sts]; default none"),
+  flowLogs: strictObject({
+    cloudWatchLogs: strictObject({
+      retentionDays: z
+        .number()
+        .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+          error: `CloudWatch Logs retention in days is one of ${LOG_RETENTION_DAYS.join(", ")}`,
+        })
+        .default(365)
+        .describe("Days CloudWatch Logs keeps flow log records; default 365"),
+    })
+      .optional()
+      .describe("Also deliver flow logs to a KMS-encrypted CloudWatch Logs group in the account, for metric filters and Logs Insights"),
+  })
+    .default({})
+    .describe("Flow logs of all traffic always go to the central flow-log bucket in the log archive account; this adds optional CloudWatch Logs delivery"),
+}).describe("A VPC for this workload account; only for accounts with purpose workload");
+
+export type NetworkConfig = z.infer<typeof networkSchema>;
+
+export const reservedRangeSchema = strictObject({
+  name: z.string().min(1).max(64).describe("What the range is, such as on-premises or other-cloud; named in overlap errors"),
+  cidr: cidrStringSchema.describe("IPv4 CIDR block, host bits clear"),
+});
+
+/** Organisation-wide network settings. */
+export const networkingSchema = strictObject({
+  reservedRanges: z
+    .array(reservedRangeSchema)
+    .default([])
+    .describe("Address ranges used outside the landing zone's VPCs (on-premises, other clouds, partner links) that no VPC may overlap; default none"),
+})
+  .default({ reservedRanges: [] })
+  .describe("Organisation-wide network settings");
+
+export type NetworkingConfig = z.infer<typeof networkingSchema>;
+
+/** The NAT gateway mode after defaults: per-az with a public tier, none without. */
+export function natGatewayMode(network: NetworkConfig): NatGatewayMode {
+  return network.natGateways ?? (network.tiers.includes("public") ? "per-az" : "none");
+}
