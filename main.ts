@@ -5,7 +5,9 @@ import type { LandingZoneConfig } from "./src/config/schema";
 import { configureBackend } from "./src/backend";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
 import { AccountStack } from "./stacks/account-stack";
+import { LogArchiveStack } from "./stacks/log-archive-stack";
 import { OrganizationStack } from "./stacks/organization-stack";
+import { OrgTrailStack } from "./stacks/org-trail-stack";
 
 /** The landing zone's stacks and how they depend on each other; see the stack graph in the README. */
 export function composeLandingZone(app: App, config: LandingZoneConfig): void {
@@ -19,7 +21,21 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
       return new AccountStack(app, { config, account, accountId });
     });
 
-  for (const stack of [organization, ...accountStacks]) {
+  // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the trail).
+  const logArchive = new LogArchiveStack(app, {
+    config,
+    organizationId: organization.organization.id,
+    accountIds: organization.accountIds,
+  });
+  const orgTrail = new OrgTrailStack(app, {
+    config,
+    organizationId: organization.organization.id,
+    cloudTrailBucketName: logArchive.buckets.cloudtrail.bucketName,
+    logArchiveKeyArn: logArchive.key.arn,
+    logArchiveBucketNames: Object.values(logArchive.buckets).map((bucket) => bucket.bucketName),
+  });
+
+  for (const stack of [organization, ...accountStacks, logArchive, orgTrail]) {
     configureBackend(stack, stack.node.id, config.backend);
   }
 }

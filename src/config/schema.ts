@@ -2,6 +2,7 @@ import * as z from "zod";
 import { accountsSchema } from "./sections/accounts";
 import { backendSchema } from "./sections/backend";
 import { strictObject } from "./sections/common";
+import { loggingSchema } from "./sections/logging";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
 
@@ -15,6 +16,7 @@ export const landingZoneSchema = strictObject({
   organizationalUnits: organizationalUnitsSchema,
   accounts: accountsSchema,
   backend: backendSchema,
+  logging: loggingSchema,
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;
