@@ -200,6 +200,12 @@ describe("org-trail stack: the security alarm topic", () => {
 });
 
 describe("apply order", () => {
+  it("gives both stacks their own state", () => {
+    expect(stack.json.terraform.backend).toEqual({ local: { path: "../../../terraform.org-trail.tfstate" } });
+    expect(synthesizeStack("log-archive", loggingConfig()).json.terraform.backend).toEqual({ local: { path: "../../../terraform.log-archive.tfstate" } });
+  });
+
+
   it("org-trail reads the log-archive stack's state; log-archive reads only the organization stack's", () => {
     expect(Object.keys(stack.json.data.terraform_remote_state).sort()).toEqual([
       "cross-stack-reference-input-log-archive", "cross-stack-reference-input-organization",
