@@ -1,6 +1,6 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import type { LandingZoneConfig } from "../src/config/schema";
-import type { PolicyDocument } from "../src/policies/policy-document";
+import type { PolicyDocument } from "../src/policies/document";
 import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
 /** The log archive account of the logging tests: adopted, so its id (and so every bucket name) is a literal. */

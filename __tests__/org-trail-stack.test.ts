@@ -106,7 +106,7 @@ describe("org-trail stack: CloudWatch Logs delivery", () => {
     expect(role.name).toBe("kestrel-lz-cloudtrail-logs");
     expect(JSON.parse(role.assume_role_policy)).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Sid: "CloudTrailAssumesRole", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      Statement: [{ Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole" }],
     });
   });
 

@@ -12,7 +12,7 @@ import {
   logArchiveKeyPolicy,
   type LogArchivePolicyContext,
 } from "../src/policies/log-archive";
-import { policyJson, type PolicyDocument } from "../src/policies/policy-document";
+import { policyJson, type PolicyDocument } from "../src/policies/document";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
 

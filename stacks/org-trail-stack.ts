@@ -14,12 +14,12 @@ import { Naming, STACK_NAMES } from "../src/naming";
 import { bucketArn } from "../src/policies/log-archive";
 import {
   cloudTrailLogsRolePolicy,
-  cloudTrailLogsTrustPolicy,
   managementLoggingKeyPolicy,
   securityAlarmTopicPolicy,
   type OrgTrailPolicyContext,
 } from "../src/policies/org-trail";
-import { policyJson } from "../src/policies/policy-document";
+import { policyJson } from "../src/policies/document";
+import { serviceTrustPolicy } from "../src/policies/trust-policies";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
 
@@ -116,7 +116,7 @@ export class OrgTrailStack extends TerraformStack {
     const role = new IamRole(this, "trail_logs_role", {
       name: naming.roleName("cloudtrail-logs"),
       description: "CloudTrail delivers the organisation trail to its CloudWatch Logs group",
-      assumeRolePolicy: policyJson(cloudTrailLogsTrustPolicy()),
+      assumeRolePolicy: policyJson(serviceTrustPolicy("cloudtrail.amazonaws.com")),
     });
     const rolePolicy = new IamRolePolicy(this, "trail_logs_role_policy", {
       name: "deliver-to-log-group",

@@ -1,4 +1,4 @@
-import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import type { PolicyDocument, PolicyStatement } from "./document";
 
 /**
  * Bucket and key policies of the log archive account. Pure functions of names and ids: the organisation id and
@@ -80,34 +80,37 @@ function auditorRead(bucketName: string, auditorRoleArns: readonly string[]): Po
 export function cloudTrailBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
   const arn = bucketArn(bucketName);
   const fromTrail = { "aws:SourceArn": context.trailArn };
-  return policyDocument([
-    denyInsecureTransport(bucketName),
-    {
-      Sid: "AWSCloudTrailAclCheck20150319",
-      Effect: "Allow",
-      Principal: { Service: CLOUDTRAIL },
-      Action: "s3:GetBucketAcl",
-      Resource: arn,
-      Condition: { StringEquals: fromTrail },
-    },
-    {
-      Sid: "AWSCloudTrailWrite20150319",
-      Effect: "Allow",
-      Principal: { Service: CLOUDTRAIL },
-      Action: "s3:PutObject",
-      Resource: `${arn}/AWSLogs/${context.managementAccountId}/*`,
-      Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromTrail } },
-    },
-    {
-      Sid: "AWSCloudTrailOrganizationWrite20150319",
-      Effect: "Allow",
-      Principal: { Service: CLOUDTRAIL },
-      Action: "s3:PutObject",
-      Resource: `${arn}/AWSLogs/${context.organizationId}/*`,
-      Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromTrail } },
-    },
-    ...auditorRead(bucketName, context.auditorRoleArns),
-  ]);
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      {
+        Sid: "AWSCloudTrailAclCheck20150319",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "s3:GetBucketAcl",
+        Resource: arn,
+        Condition: { StringEquals: fromTrail },
+      },
+      {
+        Sid: "AWSCloudTrailWrite20150319",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "s3:PutObject",
+        Resource: `${arn}/AWSLogs/${context.managementAccountId}/*`,
+        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromTrail } },
+      },
+      {
+        Sid: "AWSCloudTrailOrganizationWrite20150319",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "s3:PutObject",
+        Resource: `${arn}/AWSLogs/${context.organizationId}/*`,
+        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromTrail } },
+      },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
 }
 
 /**
@@ -118,34 +121,37 @@ export function cloudTrailBucketPolicy(bucketName: string, context: LogArchivePo
 export function configBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
   const arn = bucketArn(bucketName);
   const fromOrganisation = { "AWS:SourceAccount": [...context.organizationAccountIds] };
-  return policyDocument([
-    denyInsecureTransport(bucketName),
-    {
-      Sid: "AWSConfigBucketPermissionsCheck",
-      Effect: "Allow",
-      Principal: { Service: CONFIG },
-      Action: "s3:GetBucketAcl",
-      Resource: arn,
-      Condition: { StringEquals: fromOrganisation },
-    },
-    {
-      Sid: "AWSConfigBucketExistenceCheck",
-      Effect: "Allow",
-      Principal: { Service: CONFIG },
-      Action: "s3:ListBucket",
-      Resource: arn,
-      Condition: { StringEquals: fromOrganisation },
-    },
-    {
-      Sid: "AWSConfigBucketDelivery",
-      Effect: "Allow",
-      Principal: { Service: CONFIG },
-      Action: "s3:PutObject",
-      Resource: context.organizationAccountIds.map((account) => `${arn}/AWSLogs/${account}/Config/*`),
-      Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromOrganisation } },
-    },
-    ...auditorRead(bucketName, context.auditorRoleArns),
-  ]);
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      {
+        Sid: "AWSConfigBucketPermissionsCheck",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: "s3:GetBucketAcl",
+        Resource: arn,
+        Condition: { StringEquals: fromOrganisation },
+      },
+      {
+        Sid: "AWSConfigBucketExistenceCheck",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: "s3:ListBucket",
+        Resource: arn,
+        Condition: { StringEquals: fromOrganisation },
+      },
+      {
+        Sid: "AWSConfigBucketDelivery",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: "s3:PutObject",
+        Resource: context.organizationAccountIds.map((account) => `${arn}/AWSLogs/${account}/Config/*`),
+        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromOrganisation } },
+      },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
 }
 
 /** `arn:aws:logs:<region>:<account>:*` for every account and Region: the log delivery sources allowed. */
@@ -164,29 +170,32 @@ export function flowLogsBucketPolicy(bucketName: string, context: LogArchivePoli
     StringEquals: { "aws:SourceAccount": [...context.organizationAccountIds] },
     ArnLike: { "aws:SourceArn": logDeliverySources(context) },
   };
-  return policyDocument([
-    denyInsecureTransport(bucketName),
-    {
-      Sid: "AWSLogDeliveryAclCheck",
-      Effect: "Allow",
-      Principal: { Service: LOG_DELIVERY },
-      Action: [...DELIVERY_CHECK_ACTIONS],
-      Resource: arn,
-      Condition: fromOrganisation,
-    },
-    {
-      Sid: "AWSLogDeliveryWrite",
-      Effect: "Allow",
-      Principal: { Service: LOG_DELIVERY },
-      Action: "s3:PutObject",
-      Resource: context.organizationAccountIds.map((account) => `${arn}/AWSLogs/${account}/*`),
-      Condition: {
-        StringEquals: { ...fromOrganisation.StringEquals, ...BUCKET_OWNER_FULL_CONTROL },
-        ArnLike: fromOrganisation.ArnLike,
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      {
+        Sid: "AWSLogDeliveryAclCheck",
+        Effect: "Allow",
+        Principal: { Service: LOG_DELIVERY },
+        Action: [...DELIVERY_CHECK_ACTIONS],
+        Resource: arn,
+        Condition: fromOrganisation,
       },
-    },
-    ...auditorRead(bucketName, context.auditorRoleArns),
-  ]);
+      {
+        Sid: "AWSLogDeliveryWrite",
+        Effect: "Allow",
+        Principal: { Service: LOG_DELIVERY },
+        Action: "s3:PutObject",
+        Resource: context.organizationAccountIds.map((account) => `${arn}/AWSLogs/${account}/*`),
+        Condition: {
+          StringEquals: { ...fromOrganisation.StringEquals, ...BUCKET_OWNER_FULL_CONTROL },
+          ArnLike: fromOrganisation.ArnLike,
+        },
+      },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
 }
 
 /** A bucket whose server access logs go to the access-log bucket, under its own prefix. */
@@ -201,21 +210,24 @@ export interface AccessLogSource {
  */
 export function accessLogsBucketPolicy(bucketName: string, sources: readonly AccessLogSource[], context: LogArchivePolicyContext): PolicyDocument {
   const arn = bucketArn(bucketName);
-  return policyDocument([
-    denyInsecureTransport(bucketName),
-    {
-      Sid: "S3ServerAccessLogsPolicy",
-      Effect: "Allow",
-      Principal: { Service: S3_SERVER_ACCESS_LOGGING },
-      Action: "s3:PutObject",
-      Resource: sources.map((source) => `${arn}/${source.prefix}*`),
-      Condition: {
-        ArnLike: { "aws:SourceArn": sources.map((source) => bucketArn(source.bucketName)) },
-        StringEquals: { "aws:SourceAccount": context.logArchiveAccountId },
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      {
+        Sid: "S3ServerAccessLogsPolicy",
+        Effect: "Allow",
+        Principal: { Service: S3_SERVER_ACCESS_LOGGING },
+        Action: "s3:PutObject",
+        Resource: sources.map((source) => `${arn}/${source.prefix}*`),
+        Condition: {
+          ArnLike: { "aws:SourceArn": sources.map((source) => bucketArn(source.bucketName)) },
+          StringEquals: { "aws:SourceAccount": context.logArchiveAccountId },
+        },
       },
-    },
-    ...auditorRead(bucketName, context.auditorRoleArns),
-  ]);
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
 }
 
 /**
@@ -239,61 +251,64 @@ export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDoc
           Resource: "*",
           Condition: { StringEquals: { "kms:ViaService": `s3.${context.homeRegion}.amazonaws.com` } },
         }];
-  return policyDocument([
-    {
-      Sid: "EnableIamPoliciesOfTheKeyAccount",
-      Effect: "Allow",
-      Principal: { AWS: `arn:aws:iam::${context.logArchiveAccountId}:root` },
-      Action: "kms:*",
-      Resource: "*",
-    },
-    {
-      Sid: "AllowCloudTrailToEncryptLogs",
-      Effect: "Allow",
-      Principal: { Service: CLOUDTRAIL },
-      Action: [...CLOUDTRAIL_ENCRYPT_ACTIONS],
-      Resource: "*",
-      Condition: {
-        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${context.managementAccountId}:trail/*` },
-        StringEquals: fromTrail,
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "EnableIamPoliciesOfTheKeyAccount",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${context.logArchiveAccountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
       },
-    },
-    {
-      // CloudTrail decrypts to create or update a trail whose bucket uses an S3 Bucket Key.
-      Sid: "AllowCloudTrailToDecryptForBucketKeys",
-      Effect: "Allow",
-      Principal: { Service: CLOUDTRAIL },
-      Action: "kms:Decrypt",
-      Resource: "*",
-      Condition: { StringEquals: fromTrail },
-    },
-    {
-      Sid: "AllowCloudTrailToDescribeKey",
-      Effect: "Allow",
-      Principal: { Service: CLOUDTRAIL },
-      Action: "kms:DescribeKey",
-      Resource: "*",
-      Condition: { StringEquals: fromTrail },
-    },
-    {
-      Sid: "AllowConfigDelivery",
-      Effect: "Allow",
-      Principal: { Service: CONFIG },
-      Action: [...CONFIG_KEY_ACTIONS],
-      Resource: "*",
-      Condition: { StringEquals: { "AWS:SourceAccount": [...context.organizationAccountIds] } },
-    },
-    {
-      Sid: "AllowLogDeliveryForFlowLogs",
-      Effect: "Allow",
-      Principal: { Service: LOG_DELIVERY },
-      Action: [...LOG_DELIVERY_KEY_ACTIONS],
-      Resource: "*",
-      Condition: {
-        StringEquals: { "aws:SourceAccount": [...context.organizationAccountIds] },
-        ArnLike: { "aws:SourceArn": logDeliverySources(context) },
+      {
+        Sid: "AllowCloudTrailToEncryptLogs",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: [...CLOUDTRAIL_ENCRYPT_ACTIONS],
+        Resource: "*",
+        Condition: {
+          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${context.managementAccountId}:trail/*` },
+          StringEquals: fromTrail,
+        },
       },
-    },
-    ...auditors,
-  ]);
+      {
+        // CloudTrail decrypts to create or update a trail whose bucket uses an S3 Bucket Key.
+        Sid: "AllowCloudTrailToDecryptForBucketKeys",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "kms:Decrypt",
+        Resource: "*",
+        Condition: { StringEquals: fromTrail },
+      },
+      {
+        Sid: "AllowCloudTrailToDescribeKey",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "kms:DescribeKey",
+        Resource: "*",
+        Condition: { StringEquals: fromTrail },
+      },
+      {
+        Sid: "AllowConfigDelivery",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: [...CONFIG_KEY_ACTIONS],
+        Resource: "*",
+        Condition: { StringEquals: { "AWS:SourceAccount": [...context.organizationAccountIds] } },
+      },
+      {
+        Sid: "AllowLogDeliveryForFlowLogs",
+        Effect: "Allow",
+        Principal: { Service: LOG_DELIVERY },
+        Action: [...LOG_DELIVERY_KEY_ACTIONS],
+        Resource: "*",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": [...context.organizationAccountIds] },
+          ArnLike: { "aws:SourceArn": logDeliverySources(context) },
+        },
+      },
+      ...auditors,
+    ],
+  };
 }

@@ -1,4 +1,4 @@
-import { policyDocument, type PolicyDocument } from "./policy-document";
+import type { PolicyDocument } from "./document";
 
 /** Policies of the organisation trail's delivery to CloudWatch Logs and of the security alarm topic, in the management account. */
 
@@ -14,16 +14,6 @@ export interface OrgTrailPolicyContext {
 export const logGroupArn = (context: OrgTrailPolicyContext): string =>
   `arn:aws:logs:${context.homeRegion}:${context.managementAccountId}:log-group:${context.logGroupName}`;
 
-/** CloudTrail assumes the delivery role. */
-export function cloudTrailLogsTrustPolicy(): PolicyDocument {
-  return policyDocument([{
-    Sid: "CloudTrailAssumesRole",
-    Effect: "Allow",
-    Principal: { Service: "cloudtrail.amazonaws.com" },
-    Action: "sts:AssumeRole",
-  }]);
-}
-
 /** What CloudTrail does with the delivery role: create its log streams and put events into them. */
 const CLOUDTRAIL_LOG_DELIVERY_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
 
@@ -34,15 +24,18 @@ const CLOUDTRAIL_LOG_DELIVERY_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEve
  */
 export function cloudTrailLogsRolePolicy(context: OrgTrailPolicyContext): PolicyDocument {
   const streams = `${logGroupArn(context)}:log-stream:`;
-  return policyDocument([{
-    Sid: "AWSCloudTrailDeliverToLogGroup",
-    Effect: "Allow",
-    Action: [...CLOUDTRAIL_LOG_DELIVERY_ACTIONS],
-    Resource: [
-      `${streams}${context.managementAccountId}_CloudTrail_${context.homeRegion}*`,
-      `${streams}${context.organizationId}_*`,
-    ],
-  }]);
+  return {
+    Version: "2012-10-17",
+    Statement: [{
+      Sid: "AWSCloudTrailDeliverToLogGroup",
+      Effect: "Allow",
+      Action: [...CLOUDTRAIL_LOG_DELIVERY_ACTIONS],
+      Resource: [
+        `${streams}${context.managementAccountId}_CloudTrail_${context.homeRegion}*`,
+        `${streams}${context.organizationId}_*`,
+      ],
+    }],
+  };
 }
 
 /** CloudWatch Logs encrypts and decrypts a log group's events with its key (CloudWatch Logs UG, encrypt-log-data-kms). */
@@ -59,30 +52,33 @@ const TOPIC_PUBLISHER_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as c
  *   alarm statement without them. The topic policy holds the account scoping, and a data key alone reads nothing.
  */
 export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): PolicyDocument {
-  return policyDocument([
-    {
-      Sid: "EnableIamPoliciesOfTheKeyAccount",
-      Effect: "Allow",
-      Principal: { AWS: `arn:aws:iam::${context.managementAccountId}:root` },
-      Action: "kms:*",
-      Resource: "*",
-    },
-    {
-      Sid: "AllowCloudWatchLogsForTheTrailLogGroup",
-      Effect: "Allow",
-      Principal: { Service: `logs.${context.homeRegion}.amazonaws.com` },
-      Action: [...LOGS_KEY_ACTIONS],
-      Resource: "*",
-      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(context) } },
-    },
-    {
-      Sid: "AllowAlarmsAndRulesToPublishToTheEncryptedTopic",
-      Effect: "Allow",
-      Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
-      Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
-      Resource: "*",
-    },
-  ]);
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "EnableIamPoliciesOfTheKeyAccount",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${context.managementAccountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: "AllowCloudWatchLogsForTheTrailLogGroup",
+        Effect: "Allow",
+        Principal: { Service: `logs.${context.homeRegion}.amazonaws.com` },
+        Action: [...LOGS_KEY_ACTIONS],
+        Resource: "*",
+        Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(context) } },
+      },
+      {
+        Sid: "AllowAlarmsAndRulesToPublishToTheEncryptedTopic",
+        Effect: "Allow",
+        Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+        Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
+        Resource: "*",
+      },
+    ],
+  };
 }
 
 /** The topic owner's management actions (the default topic policy's list, less nothing we need). */
@@ -105,43 +101,46 @@ const TOPIC_OWNER_ACTIONS = [
  */
 export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): PolicyDocument {
   const account = context.managementAccountId;
-  return policyDocument([
-    {
-      Sid: "TopicOwnerManages",
-      Effect: "Allow",
-      Principal: { AWS: `arn:aws:iam::${account}:root` },
-      Action: [...TOPIC_OWNER_ACTIONS],
-      Resource: context.topicArn,
-    },
-    {
-      Sid: "CloudWatchAlarmsPublish",
-      Effect: "Allow",
-      Principal: { Service: "cloudwatch.amazonaws.com" },
-      Action: "sns:Publish",
-      Resource: context.topicArn,
-      Condition: {
-        StringEquals: { "aws:SourceAccount": account },
-        ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${context.homeRegion}:${account}:alarm:*` },
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "TopicOwnerManages",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: [...TOPIC_OWNER_ACTIONS],
+        Resource: context.topicArn,
       },
-    },
-    {
-      Sid: "EventBridgeRulesPublish",
-      Effect: "Allow",
-      Principal: { Service: "events.amazonaws.com" },
-      Action: "sns:Publish",
-      Resource: context.topicArn,
-      Condition: {
-        StringEquals: { "aws:SourceAccount": account },
-        ArnLike: { "aws:SourceArn": `arn:aws:events:*:${account}:rule/*` },
+      {
+        Sid: "CloudWatchAlarmsPublish",
+        Effect: "Allow",
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Action: "sns:Publish",
+        Resource: context.topicArn,
+        Condition: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${context.homeRegion}:${account}:alarm:*` },
+        },
       },
-    },
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "sns:Publish",
-      Resource: context.topicArn,
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
-  ]);
+      {
+        Sid: "EventBridgeRulesPublish",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "sns:Publish",
+        Resource: context.topicArn,
+        Condition: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": `arn:aws:events:*:${account}:rule/*` },
+        },
+      },
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sns:Publish",
+        Resource: context.topicArn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  };
 }
