@@ -2,7 +2,10 @@ import { LOG_BUCKET_KINDS } from "../src/naming";
 import { AUDITOR, AUDITOR_READ_ACTIONS_FOR_TEST, LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, bucketName, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
 import { exampleConfig, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
+/** The buckets the delivering services write to. */
 const LOCKED = ["cloudtrail", "config", "flow-logs"] as const;
+/** Of those, the ones with Object Lock: AWS Config cannot deliver to a bucket with Object Lock. */
+const OBJECT_LOCKED = ["cloudtrail", "flow-logs"] as const;
 const ACCOUNT_REF = (name: string) => `\${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_${name}id}`;
 /** The organisation's accounts in config order, as the log archive stack sees them. */
 const ORG_ACCOUNTS = [MANAGEMENT_ID, LOG_ARCHIVE_ID, ACCOUNT_REF("audit"), "222222222222", ACCOUNT_REF("voting-prod"), ACCOUNT_REF("voting-nonprod")];
@@ -152,6 +155,22 @@ describe("log-archive stack: every bucket", () => {
     })).toBe("ExplicitlyDenied");
   });
 
+  it.each(LOG_BUCKET_KINDS)("%s: no one deletes a log object or version, not even the account's administrators", async (kind) => {
+    expect(statement(policyOf(kind), "DenyLogDeletion")).toEqual({
+      Sid: "DenyLogDeletion",
+      Effect: "Deny",
+      Principal: "*",
+      Action: ["s3:DeleteObject", "s3:DeleteObjectVersion"],
+      Resource: `arn:aws:s3:::${bucketName(kind)}/*`,
+    });
+    for (const action of ["s3:DeleteObject", "s3:DeleteObjectVersion"]) {
+      expect(await decide(policyOf(kind), {
+        principal: `arn:aws:iam::${LOG_ARCHIVE_ID}:role/admin`, action, resource: `arn:aws:s3:::${bucketName(kind)}/AWSLogs/x`,
+        accountId: LOG_ARCHIVE_ID, context: { "aws:SecureTransport": "true" },
+      }, "s3:*")).toBe("ExplicitlyDenied");
+    }
+  });
+
   it.each(LOG_BUCKET_KINDS)("%s: moves objects to Glacier after 90 days and expires them after 2557 (config defaults)", (kind) => {
     const lifecycle = attached("aws_s3_bucket_lifecycle_configuration", kind);
     expect(lifecycle?.transition_default_minimum_object_size).toBe("varies_by_storage_class");
@@ -171,7 +190,7 @@ describe("log-archive stack: every bucket", () => {
 });
 
 describe("log-archive stack: the CloudTrail, Config and flow log buckets", () => {
-  it.each(LOCKED)("%s: object lock in compliance mode for 365 days (config default)", (kind) => {
+  it.each(OBJECT_LOCKED)("%s: object lock in compliance mode for 365 days (config default)", (kind) => {
     expect(bucket(kind).resource.object_lock_enabled).toBe(true);
     expect(attached("aws_s3_bucket_object_lock_configuration", kind)).toMatchObject({
       object_lock_enabled: "Enabled",
@@ -194,10 +213,15 @@ describe("log-archive stack: the CloudTrail, Config and flow log buckets", () =>
     });
   });
 
+  it("config: no object lock, which AWS Config cannot deliver to", () => {
+    expect(bucket("config").resource.object_lock_enabled).toBeUndefined();
+    expect(attached("aws_s3_bucket_object_lock_configuration", "config")).toBeUndefined();
+  });
+
   it("takes the object lock mode and period from config", () => {
     const governance = synthesizeStack("log-archive", loggingConfig((d) => (d.logging.objectLock = { mode: "GOVERNANCE", days: 30 })));
     const locks = Object.values(governance.resources("aws_s3_bucket_object_lock_configuration"));
-    expect(locks.map((l) => l.rule)).toEqual(LOCKED.map(() => ({ default_retention: { mode: "GOVERNANCE", days: 30 } })));
+    expect(locks.map((l) => l.rule)).toEqual(OBJECT_LOCKED.map(() => ({ default_retention: { mode: "GOVERNANCE", days: 30 } })));
   });
 });
 
@@ -336,7 +360,8 @@ describe("log-archive stack: auditors", () => {
       principal: AUDITOR, action, resource: `arn:aws:s3:::${bucketName("cloudtrail")}/AWSLogs/x`, accountId: LOG_ARCHIVE_ID, context: { "aws:SecureTransport": "true" },
     }, "s3:*");
     expect(await request("s3:GetObject")).toBe("Allowed");
-    expect(await request("s3:DeleteObject")).toBe("ImplicitlyDenied");
+    expect(await request("s3:PutObject")).toBe("ImplicitlyDenied");
+    expect(await request("s3:DeleteObject")).toBe("ExplicitlyDenied");
   });
 
   it("may decrypt with the log archive key, through S3 in the home Region only", () => {

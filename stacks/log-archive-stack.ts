@@ -24,10 +24,17 @@ export interface LogArchiveStackProps {
   readonly accountIds: ReadonlyMap<string, string>;
 }
 
-/** The buckets that hold service logs: locked, SSE-KMS, and logging their own access to the access-log bucket. */
-const LOCKED_KINDS = ["cloudtrail", "config", "flow-logs"] as const satisfies readonly LogBucketKind[];
+/** The buckets that hold service logs: SSE-KMS, and logging their own access to the access-log bucket. */
+const SERVICE_LOG_KINDS = ["cloudtrail", "config", "flow-logs"] as const satisfies readonly LogBucketKind[];
+type ServiceLogKind = (typeof SERVICE_LOG_KINDS)[number];
 
-const BUCKET_POLICIES: Record<(typeof LOCKED_KINDS)[number], (bucketName: string, context: LogArchivePolicyContext) => PolicyDocument> = {
+/**
+ * Which of them have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket with Object
+ * Lock enabled (AWS Config API reference, DeliveryChannel). Its bucket policy denies deleting log versions instead.
+ */
+export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "flow-logs"];
+
+const BUCKET_POLICIES: Record<ServiceLogKind, (bucketName: string, context: LogArchivePolicyContext) => PolicyDocument> = {
   cloudtrail: cloudTrailBucketPolicy,
   config: configBucketPolicy,
   "flow-logs": flowLogsBucketPolicy,
@@ -90,27 +97,27 @@ export class LogArchiveStack extends TerraformStack {
       bucketName: accessLogsName,
       policy: policyJson(accessLogsBucketPolicy(
         accessLogsName,
-        LOCKED_KINDS.map((kind) => ({ bucketName: naming.logBucketName(kind, accountId), prefix: `${kind}/` })),
+        SERVICE_LOG_KINDS.map((kind) => ({ bucketName: naming.logBucketName(kind, accountId), prefix: `${kind}/` })),
         context,
       )),
       ...lifecycle,
     });
 
-    const lockedBucket = (kind: (typeof LOCKED_KINDS)[number]): LogArchiveBucket => {
+    const serviceLogBucket = (kind: ServiceLogKind): LogArchiveBucket => {
       const bucketName = naming.logBucketName(kind, accountId);
       return new LogArchiveBucket(this, kind, {
         bucketName,
         policy: policyJson(BUCKET_POLICIES[kind](bucketName, context)),
         kmsKeyArn: this.key.arn,
-        objectLock: config.logging.objectLock,
+        objectLock: OBJECT_LOCKED_KINDS.includes(kind) ? config.logging.objectLock : undefined,
         accessLogs: { bucketName: accessLogs.bucketName, prefix: `${kind}/` },
         ...lifecycle,
       });
     };
     this.buckets = {
-      cloudtrail: lockedBucket("cloudtrail"),
-      config: lockedBucket("config"),
-      "flow-logs": lockedBucket("flow-logs"),
+      cloudtrail: serviceLogBucket("cloudtrail"),
+      config: serviceLogBucket("config"),
+      "flow-logs": serviceLogBucket("flow-logs"),
       "access-logs": accessLogs,
     };
 

@@ -28,8 +28,8 @@ export interface LogArchiveBucketProps {
   readonly kmsKeyArn?: string;
   /**
    * Default Object Lock retention of every new object version.
-   * @default - no Object Lock: only for a bucket that receives S3 server access logs, which S3 cannot deliver to a
-   * bucket with a default retention
+   * @default - no Object Lock: only for a bucket that S3 server access logging or AWS Config delivers to, as neither
+   * can deliver to a bucket with Object Lock; its policy must deny deleting logs (see denyLogDeletion)
    */
   readonly objectLock?: { readonly mode: (typeof OBJECT_LOCK_MODES)[number]; readonly days: number };
   /**
@@ -141,6 +141,6 @@ function validate(props: LogArchiveBucketProps): void {
   if (props.objectLock !== undefined && props.expirationDays < props.objectLock.days)
     problems.push(`expirationDays (${props.expirationDays}) must be at least objectLock.days (${props.objectLock.days})`);
   if (props.objectLock !== undefined && props.kmsKeyArn === undefined)
-    problems.push("a bucket with Object Lock holds CloudTrail, Config or flow logs and must use SSE-KMS: give kmsKeyArn");
+    problems.push("a bucket with Object Lock holds CloudTrail or flow logs and must use SSE-KMS: give kmsKeyArn");
   if (problems.length > 0) throw new Error(`LogArchiveBucket ${props.bucketName}: ${problems.join("; ")}`);
 }

@@ -62,6 +62,25 @@ export function denyInsecureTransport(bucketName: string): PolicyStatement {
   };
 }
 
+/** Deleting a log object or one of its versions: no principal may, not even the account's administrators. */
+export const LOG_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion"] as const;
+
+/**
+ * No one deletes a log: objects leave only by lifecycle expiry, which bucket policies do not govern. Object Lock
+ * enforces the same during its period on the locked buckets; this also covers the buckets S3 or AWS Config cannot
+ * deliver to with Object Lock (access logs, Config), and every bucket after the lock period. Changing the policy
+ * to lift it raises the CIS 4.8 alarm.
+ */
+export function denyLogDeletion(bucketName: string): PolicyStatement {
+  return {
+    Sid: "DenyLogDeletion",
+    Effect: "Deny",
+    Principal: "*",
+    Action: [...LOG_DELETION_ACTIONS],
+    Resource: `${bucketArn(bucketName)}/*`,
+  };
+}
+
 function auditorRead(bucketName: string, auditorRoleArns: readonly string[]): PolicyStatement[] {
   if (auditorRoleArns.length === 0) return [];
   return [{
@@ -84,6 +103,7 @@ export function cloudTrailBucketPolicy(bucketName: string, context: LogArchivePo
     Version: "2012-10-17",
     Statement: [
       denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
       {
         Sid: "AWSCloudTrailAclCheck20150319",
         Effect: "Allow",
@@ -125,6 +145,7 @@ export function configBucketPolicy(bucketName: string, context: LogArchivePolicy
     Version: "2012-10-17",
     Statement: [
       denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
       {
         Sid: "AWSConfigBucketPermissionsCheck",
         Effect: "Allow",
@@ -174,6 +195,7 @@ export function flowLogsBucketPolicy(bucketName: string, context: LogArchivePoli
     Version: "2012-10-17",
     Statement: [
       denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
       {
         Sid: "AWSLogDeliveryAclCheck",
         Effect: "Allow",
@@ -214,6 +236,7 @@ export function accessLogsBucketPolicy(bucketName: string, sources: readonly Acc
     Version: "2012-10-17",
     Statement: [
       denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
       {
         Sid: "S3ServerAccessLogsPolicy",
         Effect: "Allow",

@@ -39,7 +39,7 @@ export const LOGGING_CONTROLS: readonly Control[] = [
   },
   {
     id: "log-object-lock",
-    title: "Log buckets have S3 Object Lock (compliance mode by default): no one, root included, can delete or overwrite a log during the lock period",
+    title: "The CloudTrail and flow log buckets have S3 Object Lock (compliance mode by default): no one, root included, can delete or overwrite a log during the lock period; every log bucket's policy denies deleting log objects and versions",
     kind: "preventive",
     clauses: ["BTB-9.1", "CV-D4.1", "BTB-10.1"],
     where: "src/constructs/log-archive-bucket.ts",

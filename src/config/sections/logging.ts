@@ -23,13 +23,13 @@ const objectLockSchema = strictObject({
   days: daysSchema("the object lock period")
     .max(MAX_OBJECT_LOCK_DAYS, { error: `the object lock period is at most ${MAX_OBJECT_LOCK_DAYS} days (S3's limit)` })
     .default(365)
-    .describe("Every log object version is locked for this many days after it is written. Default 365"),
+    .describe("Every CloudTrail and flow log object version is locked for this many days after it is written. Default 365"),
 });
 
 export const loggingSchema = strictObject({
   objectLock: objectLockSchema
     .default({ mode: "COMPLIANCE", days: 365 })
-    .describe("Default S3 Object Lock retention of the CloudTrail, Config and flow log buckets"),
+    .describe("Default S3 Object Lock retention of the CloudTrail and VPC flow log buckets (AWS Config cannot deliver to a bucket with Object Lock)"),
   transitionToGlacierDays: daysSchema("transitionToGlacierDays")
     .default(90)
     .describe("Log objects move to S3 Glacier Flexible Retrieval this many days after they are written. Must be less than expirationDays. Default 90"),
