@@ -5,15 +5,18 @@ import type { LandingZoneConfig } from "./src/config/schema";
 import { configureBackend } from "./src/backend";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
 import { AccountStack } from "./stacks/account-stack";
+import { LogArchiveStack } from "./stacks/log-archive-stack";
 import { OrganizationStack } from "./stacks/organization-stack";
+import { OrgTrailStack } from "./stacks/org-trail-stack";
 
 /** The landing zone's stacks and how they depend on each other; see the stack graph in the README. */
 export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   const organization = new OrganizationStack(app, config);
 
-  const logArchive = config.accounts.find((account) => account.purpose === "log-archive");
-  const logArchiveAccountId = logArchive === undefined ? undefined : organization.accountIds.get(logArchive.name);
+  const logArchiveAccount = config.accounts.find((account) => account.purpose === "log-archive");
+  const logArchiveAccountId = logArchiveAccount === undefined ? undefined : organization.accountIds.get(logArchiveAccount.name);
   if (logArchiveAccountId === undefined) throw new Error("internal error: no log archive account id");
+  // A literal when config adopts an organization, so dependent stacks need not read the organization stack's state.
   const organizationId = config.organization.id ?? organization.organization.id;
 
   const accountStacks = config.accounts
@@ -24,7 +27,21 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
       return new AccountStack(app, { config, account, accountId, logArchiveAccountId, organizationId });
     });
 
-  for (const stack of [organization, ...accountStacks]) {
+  // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the trail).
+  const logArchive = new LogArchiveStack(app, {
+    config,
+    organizationId,
+    accountIds: organization.accountIds,
+  });
+  const orgTrail = new OrgTrailStack(app, {
+    config,
+    organizationId,
+    cloudTrailBucketName: logArchive.buckets.cloudtrail.bucketName,
+    logArchiveKeyArn: logArchive.key.arn,
+    logArchiveBucketNames: Object.values(logArchive.buckets).map((bucket) => bucket.bucketName),
+  });
+
+  for (const stack of [organization, ...accountStacks, logArchive, orgTrail]) {
     configureBackend(stack, stack.node.id, config.backend);
   }
 }

@@ -41,6 +41,8 @@ accounts:
     email: audit@example.org
     purpose: audit
     ou: Security
+logging:
+  securityContacts: [security@example.org]
 `;
 
 describe("the example config", () => {
@@ -89,7 +91,7 @@ describe("schema errors name the file, the path, the line and column, and what i
 
   it("rejects an unknown key at the top level", () => {
     const [issue] = issuesOf(() => parseConfig(`${MINIMAL}guardrail: {}\n`, "lz.yaml"));
-    expect(issue).toMatchObject({ path: ["guardrail"], line: 20, column: 1 });
+    expect(issue).toMatchObject({ path: ["guardrail"], line: 22, column: 1 });
     expect(issue?.message).toMatch(/allowed keys: \$schema, organization, organizationalUnits, accounts, backend/);
   });
 

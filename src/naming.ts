@@ -90,6 +90,19 @@ export class Naming {
     return `${this.reserved}-org-trail`;
   }
 
+  /**
+   * The organisation trail's ARN. Deterministic, so the log archive's bucket and key policies can name it (as
+   * aws:SourceArn) before the trail exists and without a reference to the org-trail stack.
+   */
+  orgTrailArn(managementAccountId: string): string {
+    return `arn:aws:cloudtrail:${this.homeRegion}:${managementAccountId}:trail/${this.orgTrailName}`;
+  }
+
+  /** A CIS benchmark metric filter and its alarm, such as `<prefix>-lz-cis-4.3-root-usage`. */
+  cisAlarmName(id: string, name: string): string {
+    return `${this.reserved}-cis-${id}-${name}`;
+  }
+
   /** The CloudWatch Logs group the organisation trail delivers to, in the management account. */
   get orgTrailLogGroupName(): string {
     return `/${this.reserved}/cloudtrail`;

@@ -2,6 +2,7 @@ import type { Control } from "./control";
 import { BASELINE_CONTROLS } from "./controls/baseline";
 import { FOUNDATION_CONTROLS } from "./controls/foundation";
 import { GUARDRAILS_CONTROLS } from "./controls/guardrails";
+import { LOGGING_CONTROLS } from "./controls/logging";
 import { NETWORK_CONTROLS } from "./controls/network";
 
 /** Every control of the landing zone; each area keeps its controls in its own file under controls/. */
@@ -10,4 +11,5 @@ export const CONTROLS: readonly Control[] = [
   ...BASELINE_CONTROLS,
   ...GUARDRAILS_CONTROLS,
   ...NETWORK_CONTROLS,
+  ...LOGGING_CONTROLS,
 ];

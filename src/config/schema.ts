@@ -4,6 +4,7 @@ import { backendSchema } from "./sections/backend";
 import { strictObject } from "./sections/common";
 import { guardrailsSchema } from "./sections/guardrails";
 import { networkingSchema } from "./sections/network";
+import { loggingSchema } from "./sections/logging";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
 
@@ -19,6 +20,7 @@ export const landingZoneSchema = strictObject({
   backend: backendSchema,
   guardrails: guardrailsSchema.prefault({}).describe("Organizations policies: region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies"),
   networking: networkingSchema,
+  logging: loggingSchema,
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

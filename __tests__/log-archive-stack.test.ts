@@ -1,0 +1,391 @@
+import { LOG_BUCKET_KINDS } from "../src/naming";
+import { AUDITOR, AUDITOR_READ_ACTIONS_FOR_TEST, LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, bucketName, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
+import { exampleConfig, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+
+/** The buckets the delivering services write to. */
+const LOCKED = ["cloudtrail", "config", "flow-logs"] as const;
+/** Of those, the ones with Object Lock: AWS Config cannot deliver to a bucket with Object Lock. */
+const OBJECT_LOCKED = ["cloudtrail", "flow-logs"] as const;
+const ACCOUNT_REF = (name: string) => `\${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_${name}id}`;
+/** The organisation's accounts in config order, as the log archive stack sees them. */
+const ORG_ACCOUNTS = [MANAGEMENT_ID, LOG_ARCHIVE_ID, ACCOUNT_REF("audit"), "222222222222", ACCOUNT_REF("voting-prod"), ACCOUNT_REF("voting-nonprod")];
+
+let stack: SynthesizedStack;
+beforeAll(() => {
+  stack = synthesizeStack("log-archive", loggingConfig());
+});
+
+function bucket(kind: string): { address: string; resource: Record<string, any>; ref: string } {
+  const found = findResource(stack, "aws_s3_bucket", (b) => b.bucket === bucketName(kind));
+  return { ...found, ref: `\${${found.address}.id}` };
+}
+
+/** The resource of a type attached to a bucket (by its `bucket` argument), or undefined. */
+function attached(type: string, kind: string): Record<string, any> | undefined {
+  const ref = bucket(kind).ref;
+  const found = Object.values(stack.resources(type)).filter((r) => r.bucket === ref);
+  if (found.length > 1) throw new Error(`more than one ${type} on ${kind}`);
+  return found[0];
+}
+
+function policyOf(kind: string): string {
+  const policy = attached("aws_s3_bucket_policy", kind);
+  if (policy === undefined) throw new Error(`no policy on ${kind}`);
+  return policy.policy;
+}
+
+function keyAddress(): string {
+  return findResource(stack, "aws_kms_key", () => true).address;
+}
+
+function keyPolicy(): string {
+  return findResource(stack, "aws_kms_key", () => true).resource.policy;
+}
+
+describe("log-archive stack: where it runs", () => {
+  it("assumes the member role in the log archive account and may change no other", () => {
+    expect(stack.json.provider.aws).toEqual([expect.objectContaining({
+      allowed_account_ids: [LOG_ARCHIVE_ID],
+      region: "eu-west-2",
+      assume_role: [{ role_arn: `arn:aws:iam::${LOG_ARCHIVE_ID}:role/OrganizationAccountAccessRole`, session_name: "kestrel-log-archive" }],
+    })]);
+  });
+
+  it("takes a created log archive account's id from the organization stack at plan time", () => {
+    const example = synthesized(stackNamed(synthesizeLandingZone(exampleConfig()), "log-archive"));
+    expect(example.json.provider.aws[0].allowed_account_ids).toEqual([ACCOUNT_REF("log-archive")]);
+    expect(Object.values(example.resources("aws_s3_bucket")).map((b) => b.bucket)).toContain(`kestrel-lz-cloudtrail-${ACCOUNT_REF("log-archive")}-eu-west-2`);
+  });
+});
+
+describe("log-archive stack: the key", () => {
+  it("rotates, has a 30-day deletion window, is protected from destroy and has the naming contract's alias", () => {
+    const { address, resource } = findResource(stack, "aws_kms_key", () => true);
+    expect(resource).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    expect(Object.values(stack.resources("aws_kms_alias"))).toEqual([
+      expect.objectContaining({ name: "alias/kestrel-lz-log-archive", target_key_id: `\${${address}.key_id}` }),
+    ]);
+  });
+
+  it("lets the log archive account's IAM policies manage it, so it cannot become unmanageable", () => {
+    expect(statement(keyPolicy(), "EnableIamPoliciesOfTheKeyAccount")).toEqual({
+      Sid: "EnableIamPoliciesOfTheKeyAccount", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${LOG_ARCHIVE_ID}:root` }, Action: "kms:*", Resource: "*",
+    });
+  });
+
+  it("lets CloudTrail encrypt only for this organisation's trail: encryption context and source ARN", () => {
+    expect(statement(keyPolicy(), "AllowCloudTrailToEncryptLogs")).toEqual({
+      Sid: "AllowCloudTrailToEncryptLogs",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: ["kms:GenerateDataKey*"],
+      Resource: "*",
+      Condition: {
+        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${MANAGEMENT_ID}:trail/*` },
+        StringEquals: { "aws:SourceArn": TRAIL_ARN },
+      },
+    });
+    for (const sid of ["AllowCloudTrailToDecryptForBucketKeys", "AllowCloudTrailToDescribeKey"]) {
+      expect(statement(keyPolicy(), sid).Condition).toEqual({ StringEquals: { "aws:SourceArn": TRAIL_ARN } });
+    }
+  });
+
+  it("lets AWS Config use it only for the organisation's accounts", () => {
+    expect(statement(keyPolicy(), "AllowConfigDelivery")).toEqual({
+      Sid: "AllowConfigDelivery",
+      Effect: "Allow",
+      Principal: { Service: "config.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: "*",
+      Condition: { StringEquals: { "AWS:SourceAccount": ORG_ACCOUNTS } },
+    });
+  });
+
+  it("lets VPC flow log delivery use it only for the organisation's accounts in the allowed Regions", () => {
+    expect(statement(keyPolicy(), "AllowLogDeliveryForFlowLogs")).toEqual({
+      Sid: "AllowLogDeliveryForFlowLogs",
+      Effect: "Allow",
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:SourceAccount": ORG_ACCOUNTS },
+        ArnLike: { "aws:SourceArn": ORG_ACCOUNTS.map((a) => `arn:aws:logs:eu-west-2:${a}:*`) },
+      },
+    });
+  });
+
+  it("grants nothing else: no auditors unless config names them", () => {
+    expect(JSON.parse(keyPolicy()).Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
+      "EnableIamPoliciesOfTheKeyAccount", "AllowCloudTrailToEncryptLogs", "AllowCloudTrailToDecryptForBucketKeys",
+      "AllowCloudTrailToDescribeKey", "AllowConfigDelivery", "AllowLogDeliveryForFlowLogs",
+    ]);
+  });
+});
+
+describe("log-archive stack: every bucket", () => {
+  it("exists for each kind of the naming contract", () => {
+    expect(Object.values(stack.resources("aws_s3_bucket")).map((b) => b.bucket).sort()).toEqual(LOG_BUCKET_KINDS.map(bucketName).sort());
+  });
+
+  it.each(LOG_BUCKET_KINDS)("%s: prevent_destroy, never force-destroyed", (kind) => {
+    expect(bucket(kind).resource).toMatchObject({ force_destroy: false, lifecycle: { prevent_destroy: true } });
+  });
+
+  it.each(LOG_BUCKET_KINDS)("%s: all four Block Public Access settings, ACLs disabled, versioning on", (kind) => {
+    expect(attached("aws_s3_bucket_public_access_block", kind)).toMatchObject({
+      block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+    });
+    expect(attached("aws_s3_bucket_ownership_controls", kind)?.rule).toEqual({ object_ownership: "BucketOwnerEnforced" });
+    expect(attached("aws_s3_bucket_versioning", kind)?.versioning_configuration).toEqual({ status: "Enabled" });
+  });
+
+  it.each(LOG_BUCKET_KINDS)("%s: denies every request without TLS", async (kind) => {
+    expect(statement(policyOf(kind), "DenyInsecureTransport")).toEqual({
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: [`arn:aws:s3:::${bucketName(kind)}`, `arn:aws:s3:::${bucketName(kind)}/*`],
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
+    expect(await decide(policyOf(kind), {
+      principal: `arn:aws:iam::${LOG_ARCHIVE_ID}:role/admin`, action: "s3:GetObject", resource: `arn:aws:s3:::${bucketName(kind)}/AWSLogs/x`,
+      accountId: LOG_ARCHIVE_ID, context: { "aws:SecureTransport": "false" },
+    })).toBe("ExplicitlyDenied");
+  });
+
+  it.each(LOG_BUCKET_KINDS)("%s: no one deletes a log object or version, not even the account's administrators", async (kind) => {
+    expect(statement(policyOf(kind), "DenyLogDeletion")).toEqual({
+      Sid: "DenyLogDeletion",
+      Effect: "Deny",
+      Principal: "*",
+      Action: ["s3:DeleteObject", "s3:DeleteObjectVersion"],
+      Resource: `arn:aws:s3:::${bucketName(kind)}/*`,
+    });
+    for (const action of ["s3:DeleteObject", "s3:DeleteObjectVersion"]) {
+      expect(await decide(policyOf(kind), {
+        principal: `arn:aws:iam::${LOG_ARCHIVE_ID}:role/admin`, action, resource: `arn:aws:s3:::${bucketName(kind)}/AWSLogs/x`,
+        accountId: LOG_ARCHIVE_ID, context: { "aws:SecureTransport": "true" },
+      }, "s3:*")).toBe("ExplicitlyDenied");
+    }
+  });
+
+  it.each(LOG_BUCKET_KINDS)("%s: moves objects to Glacier after 90 days and expires them after 2557 (config defaults)", (kind) => {
+    const lifecycle = attached("aws_s3_bucket_lifecycle_configuration", kind);
+    expect(lifecycle?.transition_default_minimum_object_size).toBe("varies_by_storage_class");
+    expect(lifecycle?.rule).toEqual([
+      {
+        id: "archive-then-expire",
+        status: "Enabled",
+        filter: [{ prefix: "" }],
+        transition: [{ days: 90, storage_class: "GLACIER" }],
+        expiration: [{ days: 2557 }],
+        noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+      },
+      { id: "remove-expired-delete-markers", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ expired_object_delete_marker: true }] },
+    ]);
+  });
+});
+
+describe("log-archive stack: the CloudTrail, Config and flow log buckets", () => {
+  it.each(OBJECT_LOCKED)("%s: object lock in compliance mode for 365 days (config default)", (kind) => {
+    expect(bucket(kind).resource.object_lock_enabled).toBe(true);
+    expect(attached("aws_s3_bucket_object_lock_configuration", kind)).toMatchObject({
+      object_lock_enabled: "Enabled",
+      rule: { default_retention: { mode: "COMPLIANCE", days: 365 } },
+    });
+  });
+
+  it.each(LOCKED)("%s: SSE-KMS with the log archive key and an S3 Bucket Key", (kind) => {
+    expect(attached("aws_s3_bucket_server_side_encryption_configuration", kind)?.rule).toEqual([{
+      apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: `\${${keyAddress()}.arn}` },
+      bucket_key_enabled: true,
+    }]);
+  });
+
+  it.each(LOCKED)("%s: server access logs go to the access-log bucket under its own prefix", (kind) => {
+    expect(attached("aws_s3_bucket_logging", kind)).toMatchObject({
+      target_bucket: `\${${bucket("access-logs").address}.bucket}`,
+      target_prefix: `${kind}/`,
+      target_object_key_format: { partitioned_prefix: { partition_date_source: "EventTime" } },
+    });
+  });
+
+  it("config: no object lock, which AWS Config cannot deliver to", () => {
+    expect(bucket("config").resource.object_lock_enabled).toBeUndefined();
+    expect(attached("aws_s3_bucket_object_lock_configuration", "config")).toBeUndefined();
+  });
+
+  it("takes the object lock mode and period from config", () => {
+    const governance = synthesizeStack("log-archive", loggingConfig((d) => (d.logging.objectLock = { mode: "GOVERNANCE", days: 30 })));
+    const locks = Object.values(governance.resources("aws_s3_bucket_object_lock_configuration"));
+    expect(locks.map((l) => l.rule)).toEqual(OBJECT_LOCKED.map(() => ({ default_retention: { mode: "GOVERNANCE", days: 30 } })));
+  });
+});
+
+describe("log-archive stack: the access-log bucket (S3 cannot deliver access logs to a locked or SSE-KMS bucket)", () => {
+  it("has no object lock, uses SSE-S3, and logs nowhere itself", () => {
+    expect(bucket("access-logs").resource.object_lock_enabled).toBeUndefined();
+    expect(attached("aws_s3_bucket_object_lock_configuration", "access-logs")).toBeUndefined();
+    expect(attached("aws_s3_bucket_server_side_encryption_configuration", "access-logs")?.rule).toEqual([
+      { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } },
+    ]);
+    expect(attached("aws_s3_bucket_logging", "access-logs")).toBeUndefined();
+  });
+
+  it("lets only the S3 logging service write, only for the three log buckets of this account, each into its prefix", async () => {
+    const policy = policyOf("access-logs");
+    expect(statement(policy, "S3ServerAccessLogsPolicy")).toEqual({
+      Sid: "S3ServerAccessLogsPolicy",
+      Effect: "Allow",
+      Principal: { Service: "logging.s3.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: LOCKED.map((kind) => `arn:aws:s3:::${bucketName("access-logs")}/${kind}/*`),
+      Condition: {
+        ArnLike: { "aws:SourceArn": LOCKED.map((kind) => `arn:aws:s3:::${bucketName(kind)}`) },
+        StringEquals: { "aws:SourceAccount": LOG_ARCHIVE_ID },
+      },
+    });
+    const request = (source: string) => ({
+      principal: "logging.s3.amazonaws.com", action: "s3:PutObject", resource: `arn:aws:s3:::${bucketName("access-logs")}/cloudtrail/2026/x`,
+      accountId: LOG_ARCHIVE_ID, context: { "aws:SourceArn": source, "aws:SourceAccount": LOG_ARCHIVE_ID, "aws:SecureTransport": "true" },
+    });
+    expect(await decide(policy, request(`arn:aws:s3:::${bucketName("cloudtrail")}`))).toBe("Allowed");
+    expect(await decide(policy, request("arn:aws:s3:::someone-elses-bucket"))).toBe("ImplicitlyDenied");
+  });
+});
+
+describe("log-archive stack: bucket policies of the delivering services", () => {
+  it("CloudTrail: AWS's organisation trail policy, every statement only for this trail", () => {
+    const policy = policyOf("cloudtrail");
+    const arn = `arn:aws:s3:::${bucketName("cloudtrail")}`;
+    expect(statement(policy, "AWSCloudTrailAclCheck20150319")).toEqual({
+      Sid: "AWSCloudTrailAclCheck20150319", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:GetBucketAcl", Resource: arn, Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
+    });
+    expect(statement(policy, "AWSCloudTrailWrite20150319")).toEqual({
+      Sid: "AWSCloudTrailWrite20150319", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:PutObject", Resource: `${arn}/AWSLogs/${MANAGEMENT_ID}/*`,
+      Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": TRAIL_ARN } },
+    });
+    expect(statement(policy, "AWSCloudTrailOrganizationWrite20150319")).toEqual({
+      Sid: "AWSCloudTrailOrganizationWrite20150319", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:PutObject", Resource: `${arn}/AWSLogs/${ORG_ID_REF}/*`,
+      Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": TRAIL_ARN } },
+    });
+  });
+
+  it("CloudTrail: the trail may write; another trail, or a write without the owner ACL, may not", async () => {
+    const policy = policyOf("cloudtrail");
+    const write = (sourceArn: string, acl: string) => decide(policy, {
+      principal: "cloudtrail.amazonaws.com", action: "s3:PutObject",
+      resource: `arn:aws:s3:::${bucketName("cloudtrail")}/AWSLogs/${MANAGEMENT_ID}/CloudTrail/eu-west-2/x.json.gz`,
+      accountId: LOG_ARCHIVE_ID, context: { "aws:SourceArn": sourceArn, "s3:x-amz-acl": acl, "aws:SecureTransport": "true" },
+    });
+    expect(await write(TRAIL_ARN, "bucket-owner-full-control")).toBe("Allowed");
+    expect(await write("arn:aws:cloudtrail:eu-west-2:999999999999:trail/other", "bucket-owner-full-control")).toBe("ImplicitlyDenied");
+    expect(await write(TRAIL_ARN, "private")).toBe("ImplicitlyDenied");
+  });
+
+  it("Config: ACL and existence checks and delivery only for the organisation's accounts, each into its own folder", async () => {
+    const policy = policyOf("config");
+    const arn = `arn:aws:s3:::${bucketName("config")}`;
+    const fromOrganisation = { StringEquals: { "AWS:SourceAccount": ORG_ACCOUNTS } };
+    expect(statement(policy, "AWSConfigBucketPermissionsCheck")).toMatchObject({ Principal: { Service: "config.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: arn, Condition: fromOrganisation });
+    expect(statement(policy, "AWSConfigBucketExistenceCheck")).toMatchObject({ Principal: { Service: "config.amazonaws.com" }, Action: "s3:ListBucket", Resource: arn, Condition: fromOrganisation });
+    expect(statement(policy, "AWSConfigBucketDelivery")).toEqual({
+      Sid: "AWSConfigBucketDelivery", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "s3:PutObject",
+      Resource: ORG_ACCOUNTS.map((a) => `${arn}/AWSLogs/${a}/Config/*`),
+      Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "AWS:SourceAccount": ORG_ACCOUNTS } },
+    });
+    const deliver = (account: string) => decide(policy, {
+      principal: "config.amazonaws.com", action: "s3:PutObject", resource: `${arn}/AWSLogs/${account}/Config/eu-west-2/x.json.gz`,
+      accountId: LOG_ARCHIVE_ID, context: { "aws:SourceAccount": account, "s3:x-amz-acl": "bucket-owner-full-control", "aws:SecureTransport": "true" },
+    });
+    expect(await deliver("222222222222")).toBe("Allowed");
+    expect(await deliver("999999999999")).toBe("ImplicitlyDenied");
+  });
+
+  it("flow logs: the log delivery service, only for the organisation's accounts in the allowed Regions, each into its own folder", async () => {
+    const policy = policyOf("flow-logs");
+    const arn = `arn:aws:s3:::${bucketName("flow-logs")}`;
+    const sources = ORG_ACCOUNTS.map((a) => `arn:aws:logs:eu-west-2:${a}:*`);
+    expect(statement(policy, "AWSLogDeliveryAclCheck")).toEqual({
+      Sid: "AWSLogDeliveryAclCheck", Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: arn,
+      Condition: { StringEquals: { "aws:SourceAccount": ORG_ACCOUNTS }, ArnLike: { "aws:SourceArn": sources } },
+    });
+    expect(statement(policy, "AWSLogDeliveryWrite")).toEqual({
+      Sid: "AWSLogDeliveryWrite", Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject",
+      Resource: ORG_ACCOUNTS.flatMap((a) => [`${arn}/AWSLogs/${a}/*`, `${arn}/AWSLogs/aws-account-id=${a}/*`]),
+      Condition: {
+        StringEquals: { "aws:SourceAccount": ORG_ACCOUNTS, "s3:x-amz-acl": "bucket-owner-full-control" },
+        ArnLike: { "aws:SourceArn": sources },
+      },
+    });
+    const deliver = (account: string, region: string) => decide(policy, {
+      principal: "delivery.logs.amazonaws.com", action: "s3:PutObject", resource: `${arn}/AWSLogs/${account}/vpcflowlogs/${region}/x.log.gz`,
+      accountId: LOG_ARCHIVE_ID,
+      context: { "aws:SourceAccount": account, "aws:SourceArn": `arn:aws:logs:${region}:${account}:delivery-source:vpc`, "s3:x-amz-acl": "bucket-owner-full-control", "aws:SecureTransport": "true" },
+    });
+    expect(await deliver("222222222222", "eu-west-2")).toBe("Allowed");
+    // The workload VPCs deliver Parquet with Hive-compatible partitions: AWSLogs/aws-account-id=<account>/...
+    const deliverHive = (account: string) => decide(policy, {
+      principal: "delivery.logs.amazonaws.com", action: "s3:PutObject",
+      resource: `${arn}/AWSLogs/aws-account-id=${account}/aws-service=vpcflowlogs/aws-region=eu-west-2/year=2026/month=11/day=24/hour=05/x.log.parquet`,
+      accountId: LOG_ARCHIVE_ID,
+      context: { "aws:SourceAccount": account, "aws:SourceArn": `arn:aws:logs:eu-west-2:${account}:delivery-source:vpc`, "s3:x-amz-acl": "bucket-owner-full-control", "aws:SecureTransport": "true" },
+    });
+    expect(await deliverHive("222222222222")).toBe("Allowed");
+    expect(await deliverHive("999999999999")).toBe("ImplicitlyDenied");
+    expect(await deliver("999999999999", "eu-west-2")).toBe("ImplicitlyDenied");
+    expect(await deliver("222222222222", "us-east-1")).toBe("ImplicitlyDenied");
+  });
+
+  it("grants no one but the delivering services while config names no auditors", () => {
+    for (const kind of LOG_BUCKET_KINDS) {
+      const principals = JSON.parse(policyOf(kind)).Statement.filter((s: { Effect: string }) => s.Effect === "Allow").map((s: { Principal: unknown }) => s.Principal);
+      expect(principals.every((p: { Service?: string }) => typeof p.Service === "string")).toBe(true);
+    }
+  });
+});
+
+describe("log-archive stack: auditors", () => {
+  let audited: SynthesizedStack;
+  beforeAll(() => {
+    audited = synthesizeStack("log-archive", loggingConfig((d) => (d.logging.auditorRoleArns = [AUDITOR])));
+  });
+
+  it("may read (never write or delete) every log bucket", async () => {
+    for (const policy of Object.values(audited.resources("aws_s3_bucket_policy")).map((p) => p.policy)) {
+      const read = statement(policy, "AuditorsRead");
+      expect(read.Principal).toEqual({ AWS: [AUDITOR] });
+      expect(read.Action).toEqual(AUDITOR_READ_ACTIONS_FOR_TEST);
+    }
+    const cloudtrailPolicy = Object.values(audited.resources("aws_s3_bucket_policy")).map((p) => p.policy as string).find((p) => p.includes("AWSCloudTrailAclCheck"));
+    const request = (action: string) => decide(cloudtrailPolicy ?? "", {
+      principal: AUDITOR, action, resource: `arn:aws:s3:::${bucketName("cloudtrail")}/AWSLogs/x`, accountId: LOG_ARCHIVE_ID, context: { "aws:SecureTransport": "true" },
+    }, "s3:*");
+    expect(await request("s3:GetObject")).toBe("Allowed");
+    expect(await request("s3:PutObject")).toBe("ImplicitlyDenied");
+    expect(await request("s3:DeleteObject")).toBe("ExplicitlyDenied");
+  });
+
+  it("may decrypt with the log archive key, through S3 in the home Region only", () => {
+    const policy = findResource(audited, "aws_kms_key", () => true).resource.policy;
+    expect(statement(policy, "AuditorsDecryptThroughS3")).toEqual({
+      Sid: "AuditorsDecryptThroughS3", Effect: "Allow", Principal: { AWS: [AUDITOR] },
+      Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*",
+      Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-2.amazonaws.com" } },
+    });
+  });
+});
+
+describe("log-archive stack: outputs for the org-trail stack", () => {
+  it("outputs the key ARN and every bucket name", () => {
+    expect(stack.json.output.key_arn.value).toBe(`\${${keyAddress()}.arn}`);
+    expect(Object.keys(stack.json.output.bucket_names.value).sort()).toEqual([...LOG_BUCKET_KINDS].sort());
+  });
+});

@@ -1,0 +1,341 @@
+import type { PolicyDocument, PolicyStatement } from "./document";
+
+/**
+ * Bucket and key policies of the log archive account. Pure functions of names and ids: the organisation id and
+ * the ids of accounts the organization stack creates can only be Terraform references, everything else is literal.
+ */
+
+/** Everything a log archive policy needs to know about the organisation. */
+export interface LogArchivePolicyContext {
+  /** The log archive account, which owns the buckets and the key. */
+  readonly logArchiveAccountId: string;
+  readonly managementAccountId: string;
+  /** `o-…`: the organisation trail writes under AWSLogs/<organization id>/. */
+  readonly organizationId: string;
+  /** Every account of the organisation, the management account included: they deliver Config and flow logs. */
+  readonly organizationAccountIds: readonly string[];
+  /** Where the buckets and the key are. */
+  readonly homeRegion: string;
+  /** Regions where accounts may deliver flow logs from (the allowed Regions). */
+  readonly regions: readonly string[];
+  /** ARN of the organisation trail (built from its name; the trail is in another stack and account). */
+  readonly trailArn: string;
+  /** Roles that may read and decrypt the logs. */
+  readonly auditorRoleArns: readonly string[];
+}
+
+const CLOUDTRAIL = "cloudtrail.amazonaws.com";
+const CONFIG = "config.amazonaws.com";
+/** The CloudWatch Logs delivery service that writes vended logs, VPC flow logs among them, to S3. */
+const LOG_DELIVERY = "delivery.logs.amazonaws.com";
+const S3_SERVER_ACCESS_LOGGING = "logging.s3.amazonaws.com";
+
+/** Service deliveries must hand the objects to the bucket owner; with ACLs disabled this is the only ACL S3 accepts. */
+const BUCKET_OWNER_FULL_CONTROL = { "s3:x-amz-acl": "bucket-owner-full-control" } as const;
+
+/** What an auditor needs to find and read log objects, including older versions; nothing that writes or deletes. */
+export const AUDITOR_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketLocation"] as const;
+
+/** Delivering services read the bucket ACL (and list it) to check they may write before they do. */
+const DELIVERY_CHECK_ACTIONS = ["s3:GetBucketAcl", "s3:ListBucket"] as const;
+
+/** CloudTrail: create data keys for log and digest files. */
+const CLOUDTRAIL_ENCRYPT_ACTIONS = ["kms:GenerateDataKey*"] as const;
+/** AWS Config writes with SSE-KMS through its delivery channel (AWS Config DG, "Permissions for the KMS Key"). */
+const CONFIG_KEY_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
+/** VPC flow log delivery to an SSE-KMS bucket (VPC UG, flow logs to S3): the actions AWS documents for the key policy. */
+const LOG_DELIVERY_KEY_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"] as const;
+/** Auditors decrypt objects they read through S3, and see which key protects them. */
+const AUDITOR_KEY_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
+
+export const bucketArn = (bucketName: string): string => `arn:aws:s3:::${bucketName}`;
+
+/** Every request to a log bucket must use TLS (aws:SecureTransport is false on plain HTTP). */
+export function denyInsecureTransport(bucketName: string): PolicyStatement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [bucketArn(bucketName), `${bucketArn(bucketName)}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
+
+/** Deleting a log object or one of its versions: no principal may, not even the account's administrators. */
+export const LOG_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion"] as const;
+
+/**
+ * No one deletes a log: objects leave only by lifecycle expiry, which bucket policies do not govern. Object Lock
+ * enforces the same during its period on the locked buckets; this also covers the buckets S3 or AWS Config cannot
+ * deliver to with Object Lock (access logs, Config), and every bucket after the lock period. Changing the policy
+ * to lift it raises the CIS 4.8 alarm.
+ */
+export function denyLogDeletion(bucketName: string): PolicyStatement {
+  return {
+    Sid: "DenyLogDeletion",
+    Effect: "Deny",
+    Principal: "*",
+    Action: [...LOG_DELETION_ACTIONS],
+    Resource: `${bucketArn(bucketName)}/*`,
+  };
+}
+
+function auditorRead(bucketName: string, auditorRoleArns: readonly string[]): PolicyStatement[] {
+  if (auditorRoleArns.length === 0) return [];
+  return [{
+    Sid: "AuditorsRead",
+    Effect: "Allow",
+    Principal: { AWS: [...auditorRoleArns] },
+    Action: [...AUDITOR_READ_ACTIONS],
+    Resource: [bucketArn(bucketName), `${bucketArn(bucketName)}/*`],
+  }];
+}
+
+/**
+ * AWS's policy for an organisation trail's bucket (CloudTrail UG, "Amazon S3 bucket policy for CloudTrail"): the
+ * ACL check, writes for the management account's own folder and the organisation's folder, each only for this trail.
+ */
+export function cloudTrailBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
+  const arn = bucketArn(bucketName);
+  const fromTrail = { "aws:SourceArn": context.trailArn };
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
+      {
+        Sid: "AWSCloudTrailAclCheck20150319",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "s3:GetBucketAcl",
+        Resource: arn,
+        Condition: { StringEquals: fromTrail },
+      },
+      {
+        Sid: "AWSCloudTrailWrite20150319",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "s3:PutObject",
+        Resource: `${arn}/AWSLogs/${context.managementAccountId}/*`,
+        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromTrail } },
+      },
+      {
+        Sid: "AWSCloudTrailOrganizationWrite20150319",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "s3:PutObject",
+        Resource: `${arn}/AWSLogs/${context.organizationId}/*`,
+        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromTrail } },
+      },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
+}
+
+/**
+ * AWS Config delivery from every account of the organisation (AWS Config DG, "Permissions for the Amazon S3
+ * Bucket"). Config delivers as its service principal to a bucket in another account; AWS:SourceAccount limits it
+ * to this organisation's accounts, each into its own AWSLogs/<account>/Config/ folder.
+ */
+export function configBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
+  const arn = bucketArn(bucketName);
+  const fromOrganisation = { "AWS:SourceAccount": [...context.organizationAccountIds] };
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
+      {
+        Sid: "AWSConfigBucketPermissionsCheck",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: "s3:GetBucketAcl",
+        Resource: arn,
+        Condition: { StringEquals: fromOrganisation },
+      },
+      {
+        Sid: "AWSConfigBucketExistenceCheck",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: "s3:ListBucket",
+        Resource: arn,
+        Condition: { StringEquals: fromOrganisation },
+      },
+      {
+        Sid: "AWSConfigBucketDelivery",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: "s3:PutObject",
+        Resource: context.organizationAccountIds.map((account) => `${arn}/AWSLogs/${account}/Config/*`),
+        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromOrganisation } },
+      },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
+}
+
+/** `arn:aws:logs:<region>:<account>:*` for every account and Region: the log delivery sources allowed. */
+function logDeliverySources(context: LogArchivePolicyContext): string[] {
+  return context.organizationAccountIds.flatMap((account) => context.regions.map((region) => `arn:aws:logs:${region}:${account}:*`));
+}
+
+/**
+ * VPC flow logs from every account of the organisation (VPC UG, "Flow logs to Amazon S3"): the log delivery
+ * service writes each account's logs into AWSLogs/<account>/, or AWSLogs/aws-account-id=<account>/ with the
+ * Hive-compatible partitions the workload VPCs use, only for log deliveries of this organisation's accounts
+ * (aws:SourceAccount) in the allowed Regions (aws:SourceArn).
+ */
+export function flowLogsBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
+  const arn = bucketArn(bucketName);
+  const fromOrganisation = {
+    StringEquals: { "aws:SourceAccount": [...context.organizationAccountIds] },
+    ArnLike: { "aws:SourceArn": logDeliverySources(context) },
+  };
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
+      {
+        Sid: "AWSLogDeliveryAclCheck",
+        Effect: "Allow",
+        Principal: { Service: LOG_DELIVERY },
+        Action: [...DELIVERY_CHECK_ACTIONS],
+        Resource: arn,
+        Condition: fromOrganisation,
+      },
+      {
+        Sid: "AWSLogDeliveryWrite",
+        Effect: "Allow",
+        Principal: { Service: LOG_DELIVERY },
+        Action: "s3:PutObject",
+        Resource: context.organizationAccountIds.flatMap((account) => [
+          `${arn}/AWSLogs/${account}/*`,
+          `${arn}/AWSLogs/aws-account-id=${account}/*`,
+        ]),
+        Condition: {
+          StringEquals: { ...fromOrganisation.StringEquals, ...BUCKET_OWNER_FULL_CONTROL },
+          ArnLike: fromOrganisation.ArnLike,
+        },
+      },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
+}
+
+/** A bucket whose server access logs go to the access-log bucket, under its own prefix. */
+export interface AccessLogSource {
+  readonly bucketName: string;
+  readonly prefix: string;
+}
+
+/**
+ * The access-log bucket (S3 UG, "Enable server access logging"): the S3 logging service writes each source bucket's
+ * logs under that bucket's prefix, only for the log archive's own buckets (aws:SourceArn, aws:SourceAccount).
+ */
+export function accessLogsBucketPolicy(bucketName: string, sources: readonly AccessLogSource[], context: LogArchivePolicyContext): PolicyDocument {
+  const arn = bucketArn(bucketName);
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      denyInsecureTransport(bucketName),
+      denyLogDeletion(bucketName),
+      {
+        Sid: "S3ServerAccessLogsPolicy",
+        Effect: "Allow",
+        Principal: { Service: S3_SERVER_ACCESS_LOGGING },
+        Action: "s3:PutObject",
+        Resource: sources.map((source) => `${arn}/${source.prefix}*`),
+        Condition: {
+          ArnLike: { "aws:SourceArn": sources.map((source) => bucketArn(source.bucketName)) },
+          StringEquals: { "aws:SourceAccount": context.logArchiveAccountId },
+        },
+      },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
+}
+
+/**
+ * The log archive key. Who may use it, and for what:
+ * - the log archive account's IAM policies (the account root), so the key can never become unmanageable;
+ * - CloudTrail, only for this organisation's trail (encryption context of a management-account trail, and the
+ *   trail's ARN as aws:SourceArn);
+ * - AWS Config and the log delivery service (VPC flow logs), only on behalf of this organisation's accounts;
+ * - the auditor roles, to decrypt through S3 only.
+ */
+export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDocument {
+  const fromTrail = { "aws:SourceArn": context.trailArn };
+  const auditors: PolicyStatement[] =
+    context.auditorRoleArns.length === 0
+      ? []
+      : [{
+          Sid: "AuditorsDecryptThroughS3",
+          Effect: "Allow",
+          Principal: { AWS: [...context.auditorRoleArns] },
+          Action: [...AUDITOR_KEY_ACTIONS],
+          Resource: "*",
+          Condition: { StringEquals: { "kms:ViaService": `s3.${context.homeRegion}.amazonaws.com` } },
+        }];
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "EnableIamPoliciesOfTheKeyAccount",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${context.logArchiveAccountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: "AllowCloudTrailToEncryptLogs",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: [...CLOUDTRAIL_ENCRYPT_ACTIONS],
+        Resource: "*",
+        Condition: {
+          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${context.managementAccountId}:trail/*` },
+          StringEquals: fromTrail,
+        },
+      },
+      {
+        // CloudTrail decrypts to create or update a trail whose bucket uses an S3 Bucket Key.
+        Sid: "AllowCloudTrailToDecryptForBucketKeys",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "kms:Decrypt",
+        Resource: "*",
+        Condition: { StringEquals: fromTrail },
+      },
+      {
+        Sid: "AllowCloudTrailToDescribeKey",
+        Effect: "Allow",
+        Principal: { Service: CLOUDTRAIL },
+        Action: "kms:DescribeKey",
+        Resource: "*",
+        Condition: { StringEquals: fromTrail },
+      },
+      {
+        Sid: "AllowConfigDelivery",
+        Effect: "Allow",
+        Principal: { Service: CONFIG },
+        Action: [...CONFIG_KEY_ACTIONS],
+        Resource: "*",
+        Condition: { StringEquals: { "AWS:SourceAccount": [...context.organizationAccountIds] } },
+      },
+      {
+        Sid: "AllowLogDeliveryForFlowLogs",
+        Effect: "Allow",
+        Principal: { Service: LOG_DELIVERY },
+        Action: [...LOG_DELIVERY_KEY_ACTIONS],
+        Resource: "*",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": [...context.organizationAccountIds] },
+          ArnLike: { "aws:SourceArn": logDeliverySources(context) },
+        },
+      },
+      ...auditors,
+    ],
+  };
+}

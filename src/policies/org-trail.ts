@@ -1,0 +1,146 @@
+import type { PolicyDocument } from "./document";
+
+/** Policies of the organisation trail's delivery to CloudWatch Logs and of the security alarm topic, in the management account. */
+
+export interface OrgTrailPolicyContext {
+  readonly managementAccountId: string;
+  readonly homeRegion: string;
+  /** `o-…`: CloudTrail names the log streams of member accounts' events after the organisation. */
+  readonly organizationId: string;
+  readonly logGroupName: string;
+  readonly topicArn: string;
+}
+
+export const logGroupArn = (context: OrgTrailPolicyContext): string =>
+  `arn:aws:logs:${context.homeRegion}:${context.managementAccountId}:log-group:${context.logGroupName}`;
+
+/** What CloudTrail does with the delivery role: create its log streams and put events into them. */
+const CLOUDTRAIL_LOG_DELIVERY_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
+
+/**
+ * The delivery role's permissions (CloudTrail UG, "Role policy document for CloudTrail to use CloudWatch Logs"):
+ * only the log streams an organisation trail writes in its one log group, the management account's own
+ * (`<account>_CloudTrail_<region>…`) and the member accounts' (`<organization id>_…`).
+ */
+export function cloudTrailLogsRolePolicy(context: OrgTrailPolicyContext): PolicyDocument {
+  const streams = `${logGroupArn(context)}:log-stream:`;
+  return {
+    Version: "2012-10-17",
+    Statement: [{
+      Sid: "AWSCloudTrailDeliverToLogGroup",
+      Effect: "Allow",
+      Action: [...CLOUDTRAIL_LOG_DELIVERY_ACTIONS],
+      Resource: [
+        `${streams}${context.managementAccountId}_CloudTrail_${context.homeRegion}*`,
+        `${streams}${context.organizationId}_*`,
+      ],
+    }],
+  };
+}
+
+/** CloudWatch Logs encrypts and decrypts a log group's events with its key (CloudWatch Logs UG, encrypt-log-data-kms). */
+const LOGS_KEY_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
+/** A service that publishes to an encrypted SNS topic needs a data key (SNS DG, "sns-key-management"). */
+const TOPIC_PUBLISHER_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as const;
+
+/**
+ * The management account's logging key: the trail's log group and the security alarm topic.
+ * - The account's IAM policies manage it (never unmanageable).
+ * - CloudWatch Logs (the Regional principal) only for the trail's log group (encryption context).
+ * - CloudWatch alarms and EventBridge rules, to publish to the topic. Without conditions: AWS documents that the
+ *   KMS request of an EventBridge delivery carries no aws:SourceAccount/aws:SourceArn, and its SNS guide gives the
+ *   alarm statement without them. The topic policy holds the account scoping, and a data key alone reads nothing.
+ */
+export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "EnableIamPoliciesOfTheKeyAccount",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${context.managementAccountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: "AllowCloudWatchLogsForTheTrailLogGroup",
+        Effect: "Allow",
+        Principal: { Service: `logs.${context.homeRegion}.amazonaws.com` },
+        Action: [...LOGS_KEY_ACTIONS],
+        Resource: "*",
+        Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(context) } },
+      },
+      {
+        Sid: "AllowAlarmsAndRulesToPublishToTheEncryptedTopic",
+        Effect: "Allow",
+        Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+        Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
+        Resource: "*",
+      },
+    ],
+  };
+}
+
+/** The topic owner's management actions (the default topic policy's list, less nothing we need). */
+const TOPIC_OWNER_ACTIONS = [
+  "sns:GetTopicAttributes",
+  "sns:SetTopicAttributes",
+  "sns:AddPermission",
+  "sns:RemovePermission",
+  "sns:DeleteTopic",
+  "sns:Subscribe",
+  "sns:ListSubscriptionsByTopic",
+  "sns:Publish",
+] as const;
+
+/**
+ * The security alarm topic: the management account manages it; CloudWatch alarms and EventBridge rules of the
+ * management account publish to it (aws:SourceAccount, and the kind of source by aws:SourceArn). EventBridge rules
+ * may sit in any Region (sign-in and IAM events arrive in us-east-1), alarms sit in the home Region. Plain HTTP
+ * is refused.
+ */
+export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): PolicyDocument {
+  const account = context.managementAccountId;
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "TopicOwnerManages",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: [...TOPIC_OWNER_ACTIONS],
+        Resource: context.topicArn,
+      },
+      {
+        Sid: "CloudWatchAlarmsPublish",
+        Effect: "Allow",
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Action: "sns:Publish",
+        Resource: context.topicArn,
+        Condition: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${context.homeRegion}:${account}:alarm:*` },
+        },
+      },
+      {
+        Sid: "EventBridgeRulesPublish",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "sns:Publish",
+        Resource: context.topicArn,
+        Condition: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": `arn:aws:events:*:${account}:rule/*` },
+        },
+      },
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sns:Publish",
+        Resource: context.topicArn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,135 @@
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneConfig } from "../src/config/schema";
+import { LandingZoneKey } from "../src/constructs/landing-zone-key";
+import { LogArchiveBucket } from "../src/constructs/log-archive-bucket";
+import { Naming, STACK_NAMES, type LogBucketKind } from "../src/naming";
+import {
+  accessLogsBucketPolicy,
+  cloudTrailBucketPolicy,
+  configBucketPolicy,
+  flowLogsBucketPolicy,
+  logArchiveKeyPolicy,
+  type LogArchivePolicyContext,
+} from "../src/policies/log-archive";
+import { policyJson, type PolicyDocument } from "../src/policies/document";
+import { createAccountProvider } from "../src/providers";
+import { defaultTags } from "../src/tags";
+
+export interface LogArchiveStackProps {
+  readonly config: LandingZoneConfig;
+  /** From the organization stack: `o-…`. */
+  readonly organizationId: string;
+  /** OrganizationStack.accountIds: account ids by account name. */
+  readonly accountIds: ReadonlyMap<string, string>;
+}
+
+/** The buckets that hold service logs: SSE-KMS, and logging their own access to the access-log bucket. */
+const SERVICE_LOG_KINDS = ["cloudtrail", "config", "flow-logs"] as const satisfies readonly LogBucketKind[];
+type ServiceLogKind = (typeof SERVICE_LOG_KINDS)[number];
+
+/**
+ * Which of them have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket with Object
+ * Lock enabled (AWS Config API reference, DeliveryChannel). Its bucket policy denies deleting log versions instead.
+ */
+export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "flow-logs"];
+
+const BUCKET_POLICIES: Record<ServiceLogKind, (bucketName: string, context: LogArchivePolicyContext) => PolicyDocument> = {
+  cloudtrail: cloudTrailBucketPolicy,
+  config: configBucketPolicy,
+  "flow-logs": flowLogsBucketPolicy,
+};
+
+/**
+ * The log archive account: one KMS key and the buckets every account's CloudTrail, AWS Config and VPC flow logs
+ * are delivered to, plus the bucket that receives those buckets' S3 server access logs. Apply after the
+ * organization stack and before the org-trail stack (CloudTrail checks the bucket and key policy when it creates
+ * the trail).
+ */
+export class LogArchiveStack extends TerraformStack {
+  readonly logArchiveAccountId: string;
+  readonly key: LandingZoneKey;
+  readonly buckets: Readonly<Record<LogBucketKind, LogArchiveBucket>>;
+
+  constructor(scope: Construct, props: LogArchiveStackProps) {
+    super(scope, STACK_NAMES.logArchive);
+    const { config } = props;
+    const naming = new Naming(config.organization);
+    const account = config.accounts.find((a) => a.purpose === "log-archive");
+    const accountId = account === undefined ? undefined : props.accountIds.get(account.name);
+    // Config validation guarantees exactly one log-archive account, and the organization stack has every id.
+    if (account === undefined || accountId === undefined) throw new Error("internal error: no log-archive account id");
+    this.logArchiveAccountId = accountId;
+
+    createAccountProvider(this, "aws", {
+      accountId,
+      region: config.organization.homeRegion,
+      assumeRoleName: config.organization.memberAccountRole,
+      sessionName: naming.assumeRoleSessionName(STACK_NAMES.logArchive),
+      defaultTags: defaultTags(config, account),
+    });
+
+    const context: LogArchivePolicyContext = {
+      logArchiveAccountId: accountId,
+      managementAccountId: config.organization.managementAccountId,
+      organizationId: props.organizationId,
+      organizationAccountIds: config.accounts.map((a) => required(props.accountIds, a.name)),
+      homeRegion: config.organization.homeRegion,
+      regions: config.organization.allowedRegions,
+      trailArn: naming.orgTrailArn(config.organization.managementAccountId),
+      auditorRoleArns: config.logging.auditorRoleArns,
+    };
+
+    this.key = new LandingZoneKey(this, "log_archive_key", {
+      alias: naming.kmsAlias("log-archive"),
+      description: `${config.organization.name} log archive: CloudTrail, AWS Config and VPC flow logs`,
+      policy: policyJson(logArchiveKeyPolicy(context)),
+    });
+
+    const lifecycle = {
+      transitionToGlacierDays: config.logging.transitionToGlacierDays,
+      expirationDays: config.logging.expirationDays,
+    };
+    const accessLogsName = naming.logBucketName("access-logs", accountId);
+    // S3 cannot deliver server access logs to a bucket with Object Lock default retention or SSE-KMS: this one
+    // has neither, is written only by the S3 logging service for the buckets below, and logs nowhere itself.
+    const accessLogs = new LogArchiveBucket(this, "access-logs", {
+      bucketName: accessLogsName,
+      policy: policyJson(accessLogsBucketPolicy(
+        accessLogsName,
+        SERVICE_LOG_KINDS.map((kind) => ({ bucketName: naming.logBucketName(kind, accountId), prefix: `${kind}/` })),
+        context,
+      )),
+      ...lifecycle,
+    });
+
+    const serviceLogBucket = (kind: ServiceLogKind): LogArchiveBucket => {
+      const bucketName = naming.logBucketName(kind, accountId);
+      return new LogArchiveBucket(this, kind, {
+        bucketName,
+        policy: policyJson(BUCKET_POLICIES[kind](bucketName, context)),
+        kmsKeyArn: this.key.arn,
+        objectLock: OBJECT_LOCKED_KINDS.includes(kind) ? config.logging.objectLock : undefined,
+        accessLogs: { bucketName: accessLogs.bucketName, prefix: `${kind}/` },
+        ...lifecycle,
+      });
+    };
+    this.buckets = {
+      cloudtrail: serviceLogBucket("cloudtrail"),
+      config: serviceLogBucket("config"),
+      "flow-logs": serviceLogBucket("flow-logs"),
+      "access-logs": accessLogs,
+    };
+
+    new TerraformOutput(this, "key_arn", { value: this.key.arn });
+    new TerraformOutput(this, "bucket_names", {
+      value: Object.fromEntries(Object.entries(this.buckets).map(([kind, bucket]) => [kind, bucket.bucketName])),
+    });
+  }
+}
+
+function required(ids: ReadonlyMap<string, string>, name: string): string {
+  const id = ids.get(name);
+  if (id === undefined) throw new Error(`internal error: no account id for ${name}`);
+  return id;
+}

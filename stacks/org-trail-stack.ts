@@ -1,0 +1,168 @@
+import { Cloudtrail, type CloudtrailAdvancedEventSelector } from "@cdktf/provider-aws/lib/cloudtrail";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneConfig } from "../src/config/schema";
+import { CisAlarms } from "../src/constructs/cis-alarms";
+import { LandingZoneKey } from "../src/constructs/landing-zone-key";
+import { Naming, STACK_NAMES } from "../src/naming";
+import { bucketArn } from "../src/policies/log-archive";
+import {
+  cloudTrailLogsRolePolicy,
+  managementLoggingKeyPolicy,
+  securityAlarmTopicPolicy,
+  type OrgTrailPolicyContext,
+} from "../src/policies/org-trail";
+import { policyJson } from "../src/policies/document";
+import { serviceTrustPolicy } from "../src/policies/trust-policies";
+import { createAccountProvider } from "../src/providers";
+import { defaultTags } from "../src/tags";
+
+export interface OrgTrailStackProps {
+  readonly config: LandingZoneConfig;
+  /** From the organization stack: `o-…`. */
+  readonly organizationId: string;
+  /** From the log-archive stack: the CloudTrail bucket. */
+  readonly cloudTrailBucketName: string;
+  /** From the log-archive stack: the key the trail encrypts log files with. */
+  readonly logArchiveKeyArn: string;
+  /** From the log-archive stack: every log archive bucket, which data events must not cover (the trail would log itself). */
+  readonly logArchiveBucketNames: readonly string[];
+}
+
+/**
+ * The trail's event selectors. Management events, read and write, always; S3 object and Lambda invocation data
+ * events when config asks, S3 except on the log archive's buckets.
+ */
+export function orgTrailEventSelectors(config: LandingZoneConfig, logArchiveBucketNames: readonly string[]): CloudtrailAdvancedEventSelector[] {
+  const selectors: CloudtrailAdvancedEventSelector[] = [
+    // With advanced selectors a trail logs management events only if a selector asks; no readOnly field = both.
+    { name: "Management events, read and write", fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }] },
+  ];
+  if (config.logging.dataEvents.s3) {
+    selectors.push({
+      name: "S3 data events, except on the log archive",
+      fieldSelector: [
+        { field: "eventCategory", equalTo: ["Data"] },
+        { field: "resources.type", equalTo: ["AWS::S3::Object"] },
+        // Object ARNs: the trailing slash matches the bucket's objects and not a bucket whose name starts the same.
+        { field: "resources.ARN", notStartsWith: logArchiveBucketNames.map((name) => `${bucketArn(name)}/`) },
+      ],
+    });
+  }
+  if (config.logging.dataEvents.lambda) {
+    selectors.push({
+      name: "Lambda data events",
+      fieldSelector: [
+        { field: "eventCategory", equalTo: ["Data"] },
+        { field: "resources.type", equalTo: ["AWS::Lambda::Function"] },
+      ],
+    });
+  }
+  return selectors;
+}
+
+/**
+ * The organisation trail in the management account, its CloudWatch Logs delivery, the CIS section 4 metric filters
+ * and alarms on it, and the security alarm topic that other stacks' alerting rules also notify. Apply after the
+ * log-archive stack.
+ */
+export class OrgTrailStack extends TerraformStack {
+  readonly trail: Cloudtrail;
+  readonly topic: SnsTopic;
+  readonly logGroup: CloudwatchLogGroup;
+
+  constructor(scope: Construct, props: OrgTrailStackProps) {
+    super(scope, STACK_NAMES.orgTrail);
+    const { config } = props;
+    const naming = new Naming(config.organization);
+    const managementAccountId = config.organization.managementAccountId;
+
+    createAccountProvider(this, "aws", {
+      accountId: managementAccountId,
+      region: config.organization.homeRegion,
+      defaultTags: defaultTags(config),
+    });
+
+    const context: OrgTrailPolicyContext = {
+      managementAccountId,
+      homeRegion: config.organization.homeRegion,
+      organizationId: props.organizationId,
+      logGroupName: naming.orgTrailLogGroupName,
+      topicArn: naming.securityAlarmTopicArn(managementAccountId),
+    };
+
+    const key = new LandingZoneKey(this, "logging_key", {
+      alias: naming.kmsAlias("management-logging"),
+      description: `${config.organization.name}: the organisation trail's log group and the security alarm topic`,
+      policy: policyJson(managementLoggingKeyPolicy(context)),
+    });
+
+    // The key policy must allow CloudWatch Logs before the log group is created with the key: the key is a dependency.
+    this.logGroup = new CloudwatchLogGroup(this, "trail_log_group", {
+      name: naming.orgTrailLogGroupName,
+      retentionInDays: config.logging.cloudWatchLogsRetentionDays,
+      kmsKeyId: key.arn,
+      // Metric filters need the Standard class.
+      logGroupClass: "STANDARD",
+      lifecycle: { preventDestroy: true },
+    });
+
+    const role = new IamRole(this, "trail_logs_role", {
+      name: naming.roleName("cloudtrail-logs"),
+      description: "CloudTrail delivers the organisation trail to its CloudWatch Logs group",
+      assumeRolePolicy: policyJson(serviceTrustPolicy("cloudtrail.amazonaws.com")),
+    });
+    const rolePolicy = new IamRolePolicy(this, "trail_logs_role_policy", {
+      name: "deliver-to-log-group",
+      role: role.name,
+      policy: policyJson(cloudTrailLogsRolePolicy(context)),
+    });
+
+    this.trail = new Cloudtrail(this, "org_trail", {
+      name: naming.orgTrailName,
+      s3BucketName: props.cloudTrailBucketName,
+      kmsKeyId: props.logArchiveKeyArn,
+      isOrganizationTrail: true,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+      enableLogging: true,
+      // CloudTrail requires the log stream wildcard on the group's ARN.
+      cloudWatchLogsGroupArn: `${this.logGroup.arn}:*`,
+      cloudWatchLogsRoleArn: role.arn,
+      advancedEventSelector: orgTrailEventSelectors(config, props.logArchiveBucketNames),
+      // CloudTrail checks it can assume the role and write to the group when it creates the trail.
+      dependsOn: [rolePolicy],
+      lifecycle: { preventDestroy: true },
+    });
+
+    this.topic = new SnsTopic(this, "security_alarm_topic", {
+      name: naming.securityAlarmTopicName,
+      displayName: `${config.organization.name} security alarms`,
+      kmsMasterKeyId: key.arn,
+    });
+    new SnsTopicPolicy(this, "security_alarm_topic_policy", {
+      arn: this.topic.arn,
+      policy: policyJson(securityAlarmTopicPolicy(context)),
+    });
+    for (const email of config.logging.securityContacts) {
+      // Keyed by the address, so reordering the list in config changes nothing.
+      new SnsTopicSubscription(this, `security_contact_${email.toLowerCase().replace(/[^a-z0-9-]/g, "_")}`, {
+        topicArn: this.topic.arn,
+        protocol: "email",
+        endpoint: email,
+      });
+    }
+
+    new CisAlarms(this, "cis_alarms", { naming, logGroupName: this.logGroup.name, topicArn: this.topic.arn });
+
+    new TerraformOutput(this, "trail_arn", { value: this.trail.arn });
+    new TerraformOutput(this, "security_alarm_topic_arn", { value: this.topic.arn });
+  }
+}
