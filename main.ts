@@ -5,6 +5,7 @@ import type { LandingZoneConfig } from "./src/config/schema";
 import { configureBackend } from "./src/backend";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
 import { AccountStack } from "./stacks/account-stack";
+import { IdentityStack } from "./stacks/identity-stack";
 import { OrganizationStack } from "./stacks/organization-stack";
 
 /** The landing zone's stacks and how they depend on each other; see the stack graph in the README. */
@@ -19,7 +20,9 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
       return new AccountStack(app, { config, account, accountId });
     });
 
-  for (const stack of [organization, ...accountStacks]) {
+  const identity = new IdentityStack(app, { config, accountIds: organization.accountIds });
+
+  for (const stack of [organization, ...accountStacks, identity]) {
     configureBackend(stack, stack.node.id, config.backend);
   }
 }

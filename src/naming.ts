@@ -115,6 +115,11 @@ export class Naming {
   get backupRoleName(): string {
     return this.roleName("backup");
   }
+
+  /** An EventBridge rule of the landing zone, such as `<prefix>-lz-break-glass-used` (EventBridge allows 64). */
+  eventRuleName(purpose: string): string {
+    return `${this.reserved}-${purpose}`.slice(0, 64);
+  }
 }
 
 /**

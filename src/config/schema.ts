@@ -4,6 +4,7 @@ import { backendSchema } from "./sections/backend";
 import { strictObject } from "./sections/common";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
+import { identitySchema } from "./sections/identity";
 
 /**
  * The whole landing-zone.yaml: the one source of truth for the TypeScript type and the published JSON Schema.
@@ -15,6 +16,7 @@ export const landingZoneSchema = strictObject({
   organizationalUnits: organizationalUnitsSchema,
   accounts: accountsSchema,
   backend: backendSchema,
+  identity: identitySchema.prefault({}).describe("IAM Identity Center: groups, permission sets, assignments; default none"),
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

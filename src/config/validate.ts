@@ -1,10 +1,11 @@
 import type { ConfigIssue } from "./errors";
 import type { LandingZoneConfig } from "./schema";
 import { FOUNDATION_RULES } from "./rules/foundation";
+import { IDENTITY_RULES } from "./rules/identity";
 import type { ConfigRule } from "./rules/rule";
 
 /** Every cross-field rule; each config section keeps its rules in its own file under rules/. */
-export const CONFIG_RULES: readonly ConfigRule[] = [...FOUNDATION_RULES];
+export const CONFIG_RULES: readonly ConfigRule[] = [...FOUNDATION_RULES, ...IDENTITY_RULES];
 
 export function validateConfig(config: LandingZoneConfig, rules: readonly ConfigRule[] = CONFIG_RULES): ConfigIssue[] {
   return rules.flatMap((rule) => rule(config));
