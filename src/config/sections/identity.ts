@@ -54,6 +54,8 @@ export const policyStatementSchema = strictObject({
   Resource: stringOrListSchema.optional(),
   NotResource: stringOrListSchema.optional(),
   Condition: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean(), z.number()]))).optional(),
+}).refine((s) => (s.Action === undefined) !== (s.NotAction === undefined) && (s.Resource === undefined) !== (s.NotResource === undefined), {
+  error: "a statement has exactly one of Action and NotAction, and exactly one of Resource and NotResource",
 });
 
 export type PolicyStatementConfig = z.infer<typeof policyStatementSchema>;
