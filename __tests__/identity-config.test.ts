@@ -194,6 +194,16 @@ describe("identity config errors", () => {
     expect(issue.message).toMatch(/^11 managed and customer managed policies; IAM allows 10 per role/);
   });
 
+  it("rejects a managed policy listed twice", () => {
+    const issue = onlyIssue((d) => d.identity.permissionSets[0].managedPolicies.push("arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"));
+    expect(issue).toMatchObject({ path: ["identity", "permissionSets", 0, "managedPolicies", 1], message: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess is listed twice; a policy is attached once" });
+  });
+
+  it("rejects a customer managed policy listed twice", () => {
+    const issue = onlyIssue((d) => d.identity.permissionSets.push({ name: "Team", customerManagedPolicies: [{ name: "team" }, { name: "team", path: "/x/" }] }));
+    expect(issue).toMatchObject({ path: ["identity", "permissionSets", 1, "customerManagedPolicies", 1], message: 'customer managed policy "team" is listed twice; a policy is attached once' });
+  });
+
   it("rejects an inline policy over AWS's 10,240 characters", () => {
     const actions = Array.from({ length: 500 }, (_, i) => `s3:GetObjectVersionNumber${i}`);
     const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ inlinePolicy: [{ Effect: "Allow", Action: actions, Resource: "*" }] })));

@@ -50,8 +50,9 @@ describe("changes to Identity Center MFA and authentication settings", () => {
     expect(matchesPattern(pattern, apiCall("sso", "UpdateSsoConfiguration"))).toBe(true);
   });
 
-  it("matches whichever of sso and sso-directory records it", () => {
+  it("matches whichever of sso, sso-directory and identitystore records it", () => {
     expect(matchesPattern(pattern, apiCall("sso-directory", "PutMfaDeviceManagementForDirectory"))).toBe(true);
+    expect(matchesPattern(pattern, apiCall("identitystore", "PutMfaDeviceManagementForDirectory"))).toBe(true);
   });
 
   it("matches a change of the external identity provider, which moves MFA elsewhere", () => {

@@ -46,7 +46,8 @@ export class PermissionSet extends Construct {
     const permissionSetArn = this.permissionSet.arn;
 
     spec.managedPolicies.forEach((managedPolicyArn) => {
-      const name = managedPolicyArn.split("/").pop() ?? managedPolicyArn;
+      // job-function/Billing becomes job-function_Billing: unique, and a valid Terraform name.
+      const name = managedPolicyArn.replace(/^arn:aws:iam::aws:policy\//, "").replace(/[^A-Za-z0-9_-]/g, "_");
       new SsoadminManagedPolicyAttachment(this, `managed_${name}`, { instanceArn, permissionSetArn, managedPolicyArn })
         .overrideLogicalId(`${id}_${name}`);
     });

@@ -32,12 +32,12 @@ export const AUTHENTICATION_SETTINGS_EVENTS = [
 ] as const;
 
 /**
- * Changes to Identity Center's MFA and authentication settings. No eventSource filter: AWS has moved these names
- * between sso.amazonaws.com and sso-directory.amazonaws.com over time.
+ * Changes to Identity Center's MFA and authentication settings. Every source AWS has listed these names under
+ * (sso, sso-directory, and identitystore for the directory operations), since the documented mapping has changed.
  */
 export function authenticationSettingsChangedPattern(): EventPattern {
   return {
-    source: ["aws.sso", "aws.sso-directory"],
+    source: ["aws.sso", "aws.sso-directory", "aws.identitystore"],
     "detail-type": ["AWS API Call via CloudTrail"],
     detail: { eventName: AUTHENTICATION_SETTINGS_EVENTS.map((name) => ({ "equals-ignore-case": name })) },
   };

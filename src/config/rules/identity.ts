@@ -165,6 +165,18 @@ export const managedPolicyCount: ConfigRule = (config) =>
         }];
   });
 
+export const uniquePolicies: ConfigRule = (config) =>
+  config.identity.permissionSets.flatMap((p, i) => [
+    ...duplicates(p.managedPolicies, (arn) => arn, (arn, j) => ({
+      path: ["identity", "permissionSets", i, "managedPolicies", j],
+      message: `${arn} is listed twice; a policy is attached once`,
+    })),
+    ...duplicates(p.customerManagedPolicies, (ref) => ref.name, (ref, j) => ({
+      path: ["identity", "permissionSets", i, "customerManagedPolicies", j],
+      message: `customer managed policy "${ref.name}" is listed twice; a policy is attached once`,
+    })),
+  ]);
+
 export const uniqueAttributeKeys: ConfigRule = (config) =>
   duplicates(config.identity.accessControlAttributes, (a) => a.key, (a, i, first) => ({
     path: ["identity", "accessControlAttributes", i, "key"],
@@ -184,5 +196,6 @@ export const IDENTITY_RULES: readonly ConfigRule[] = [
   sessionDurationsInRange,
   inlinePolicySize,
   managedPolicyCount,
+  uniquePolicies,
   uniqueAttributeKeys,
 ];
