@@ -95,6 +95,7 @@ export class IdentityStack extends TerraformStack {
       );
     }
 
+    const dependsOn = waitFor.length > 0 ? waitFor : undefined;
     let instanceArn: string;
     let identityStoreId: string;
     if (identity.instanceArn !== undefined && identity.identityStoreId !== undefined) {
@@ -102,11 +103,10 @@ export class IdentityStack extends TerraformStack {
       identityStoreId = identity.identityStoreId;
     } else {
       // Both are sets in the provider's schema: convert to a list before taking the one element.
-      const instances = new DataAwsSsoadminInstances(this, "identity_center", { dependsOn: waitFor.length > 0 ? waitFor : undefined });
+      const instances = new DataAwsSsoadminInstances(this, "identity_center", { dependsOn });
       instanceArn = Token.asString(Fn.element(Fn.tolist(instances.arns), 0));
       identityStoreId = Token.asString(Fn.element(Fn.tolist(instances.identityStoreIds), 0));
     }
-    const dependsOn = waitFor.length > 0 ? waitFor : undefined;
 
     const groupIds = new Map<string, string>();
     for (const group of identity.groups) {
