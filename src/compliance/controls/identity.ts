@@ -29,7 +29,9 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     title:
       "New member accounts get no root credentials (IAM RootCredentialsManagement; accounts older than the feature have theirs deleted once, by hand) and root tasks are short sessions started from the management account (RootSessions), so no member-account sign-in can skip Identity Center and its MFA",
     kind: "preventive",
-    clauses: ["CV-S2.2", "CV-S2.3"],
+    // Not listed under CV-S2.2: it closes one way around MFA but enforces none, and listing it would rate the MFA
+    // clause preventive when its central setting is out-of-band.
+    clauses: ["CV-S2.3"],
     where: "src/constructs/centralized-root-access.ts",
   },
   {
