@@ -140,6 +140,14 @@ describe("identity stack: permission sets", () => {
     });
   });
 
+  it("keeps IAM policy variables in an inline policy literal for Terraform ($${…})", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets[0].inlinePolicy[0].Condition = { StringEquals: { "s3:prefix": "${aws:PrincipalTag/CostCentre}/" } };
+    const text = identityStack(data).resource("aws_ssoadmin_permission_set_inline_policy", "permission_set_VotingDataReader").inline_policy;
+    expect(text).toContain('"s3:prefix":"$${aws:PrincipalTag/CostCentre}/"');
+    expect(JSON.parse(text.replace(/\$\$\{/g, "${")).Statement[0].Condition).toEqual({ StringEquals: { "s3:prefix": "${aws:PrincipalTag/CostCentre}/" } });
+  });
+
   it("attaches customer managed policies and a permissions boundary from config", () => {
     const data = exampleConfigData();
     data.identity.permissionSets.push({
@@ -221,7 +229,8 @@ describe("identity stack: ABAC", () => {
   it("maps the configured attributes to the instance's access control attributes", () => {
     expect(example.resource("aws_ssoadmin_instance_access_control_attributes", "access_control_attributes")).toMatchObject({
       instance_arn: INSTANCE_ARN,
-      attribute: [{ key: "CostCentre", value: [{ source: ["${path:enterprise.costCenter}"] }] }],
+      // Escaped so Terraform passes Identity Center's ${path:…} syntax through instead of interpolating it.
+      attribute: [{ key: "CostCentre", value: [{ source: ["$${path:enterprise.costCenter}"] }] }],
     });
   });
 

@@ -25,6 +25,7 @@ import { Naming, STACK_NAMES } from "../src/naming";
 import { eventBridgeTrustPolicy, forwardToBusPolicy } from "../src/policies/event-forwarding";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
+import { terraformLiteral } from "../src/terraform-literal";
 
 /** The service principal of IAM Identity Center, for delegated administration. */
 export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
@@ -162,7 +163,8 @@ export class IdentityStack extends TerraformStack {
     if (identity.accessControlAttributes.length > 0) {
       new SsoadminInstanceAccessControlAttributes(this, "access_control_attributes", {
         instanceArn,
-        attribute: identity.accessControlAttributes.map((a) => ({ key: a.key, value: [{ source: [...a.source] }] })),
+        // A source such as ${path:enterprise.costCenter} is Identity Center syntax, not a Terraform interpolation.
+        attribute: identity.accessControlAttributes.map((a) => ({ key: a.key, value: [{ source: a.source.map(terraformLiteral) }] })),
         dependsOn,
       });
     }

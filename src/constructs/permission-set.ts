@@ -6,6 +6,7 @@ import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/s
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { PermissionSetSpec } from "../identity/permission-sets";
+import { terraformLiteral } from "../terraform-literal";
 
 export interface PermissionSetProps {
   readonly instanceArn: string;
@@ -62,7 +63,8 @@ export class PermissionSet extends Construct {
       new SsoadminPermissionSetInlinePolicy(this, "inline", {
         instanceArn,
         permissionSetArn,
-        inlinePolicy: JSON.stringify(spec.inlinePolicy),
+        // Policy variables such as ${aws:PrincipalTag/team} must reach IAM as written, not as Terraform interpolations.
+        inlinePolicy: terraformLiteral(JSON.stringify(spec.inlinePolicy)),
       }).overrideLogicalId(id);
     }
     const boundary = spec.permissionsBoundary;
