@@ -114,7 +114,7 @@ export class IdentityStack extends TerraformStack {
       const resource = new IdentitystoreGroup(this, `group_${slug(group.name)}`, {
         identityStoreId,
         displayName: group.name,
-        description: group.description,
+        description: group.description === undefined ? undefined : terraformLiteral(group.description),
         dependsOn,
       });
       groupIds.set(group.name, resource.groupId);

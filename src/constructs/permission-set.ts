@@ -37,7 +37,7 @@ export class PermissionSet extends Construct {
     this.permissionSet = new SsoadminPermissionSet(this, "set", {
       instanceArn,
       name: spec.name,
-      description: spec.description,
+      description: terraformLiteral(spec.description),
       sessionDuration: spec.sessionDuration,
       relayState: spec.relayState,
       tags: props.tags === undefined ? undefined : { ...props.tags },
