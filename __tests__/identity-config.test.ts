@@ -164,6 +164,12 @@ describe("identity config errors", () => {
     expect(issue.message).toMatch(/^"BreakGlass" is a built-in permission set; use it by name in assignments/);
   });
 
+  it("rejects names that differ only in punctuation, which would share a Terraform address", () => {
+    const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ name: "Voting.Data" }), customSet({ name: "Voting_Data" })));
+    expect(issue.path).toEqual(["identity", "permissionSets", 2, "name"]);
+    expect(issue.message).toBe('permission set "Voting_Data" would get the same Terraform address as "Voting.Data" (identity.permissionSets[1]); names must differ in more than punctuation');
+  });
+
   it("rejects a permission set name AWS would refuse", () => {
     const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ name: "Voting Data Reader" })));
     expect(issue).toMatchObject({ path: ["identity", "permissionSets", 1, "name"], message: "a permission set name has 1-32 letters, digits or +=,.@_-" });

@@ -13,7 +13,7 @@ import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { PermissionSet } from "../src/constructs/permission-set";
 import { SecurityEventRule } from "../src/constructs/security-event-rule";
-import { expandAssignments } from "../src/identity/assignments";
+import { addressName, expandAssignments } from "../src/identity/assignments";
 import {
   authenticationSettingsChangedPattern,
   breakGlassActivityPattern,
@@ -111,7 +111,7 @@ export class IdentityStack extends TerraformStack {
 
     const groupIds = new Map<string, string>();
     for (const group of identity.groups) {
-      const resource = new IdentitystoreGroup(this, `group_${slug(group.name)}`, {
+      const resource = new IdentitystoreGroup(this, `group_${addressName(group.name)}`, {
         identityStoreId,
         displayName: group.name,
         description: group.description === undefined ? undefined : terraformLiteral(group.description),
@@ -121,7 +121,7 @@ export class IdentityStack extends TerraformStack {
     }
 
     for (const user of identity.users) {
-      const resource = new IdentitystoreUser(this, `user_${slug(user.userName)}`, {
+      const resource = new IdentitystoreUser(this, `user_${addressName(user.userName)}`, {
         identityStoreId,
         userName: user.userName,
         displayName: user.displayName,
@@ -130,7 +130,7 @@ export class IdentityStack extends TerraformStack {
         dependsOn,
       });
       for (const group of user.groups) {
-        new IdentitystoreGroupMembership(this, `membership_${slug(user.userName)}_${slug(group)}`, {
+        new IdentitystoreGroupMembership(this, `membership_${addressName(user.userName)}_${addressName(group)}`, {
           identityStoreId,
           groupId: required(groupIds, group, "group"),
           memberId: resource.userId,
@@ -140,7 +140,7 @@ export class IdentityStack extends TerraformStack {
 
     const permissionSetArns = new Map<string, string>();
     for (const spec of permissionSetsToCreate(identity)) {
-      const set = new PermissionSet(this, `permission_set_${slug(spec.name)}`, {
+      const set = new PermissionSet(this, `permission_set_${addressName(spec.name)}`, {
         instanceArn,
         spec,
         tags: { PermissionLevel: spec.privileged ? "privileged" : "standard" },
@@ -150,7 +150,7 @@ export class IdentityStack extends TerraformStack {
     }
 
     for (const assignment of expandAssignments(config)) {
-      new SsoadminAccountAssignment(this, `assignment_${slug(assignment.group)}_${slug(assignment.permissionSet)}_${slug(assignment.account)}`, {
+      new SsoadminAccountAssignment(this, `assignment_${addressName(assignment.group)}_${addressName(assignment.permissionSet)}_${addressName(assignment.account)}`, {
         instanceArn,
         permissionSetArn: required(permissionSetArns, assignment.permissionSet, "permission set"),
         principalId: required(groupIds, assignment.group, "group"),
@@ -242,10 +242,6 @@ export class IdentityStack extends TerraformStack {
   }
 }
 
-/** A Terraform-safe construct id for a name: `platform.admins` becomes `platform_admins`. */
-function slug(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]/g, "_");
-}
 
 function required(ids: ReadonlyMap<string, string>, key: string, kind: string): string {
   const id = ids.get(key);
