@@ -5,6 +5,7 @@ import type { LandingZoneConfig } from "./src/config/schema";
 import { configureBackend } from "./src/backend";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
 import { AccountStack } from "./stacks/account-stack";
+import { IdentityStack } from "./stacks/identity-stack";
 import { LogArchiveStack } from "./stacks/log-archive-stack";
 import { OrganizationStack } from "./stacks/organization-stack";
 import { OrgTrailStack } from "./stacks/org-trail-stack";
@@ -41,7 +42,9 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
     logArchiveBucketNames: Object.values(logArchive.buckets).map((bucket) => bucket.bucketName),
   });
 
-  for (const stack of [organization, ...accountStacks, logArchive, orgTrail]) {
+  const identity = new IdentityStack(app, { config, accountIds: organization.accountIds });
+
+  for (const stack of [organization, ...accountStacks, logArchive, orgTrail, identity]) {
     configureBackend(stack, stack.node.id, config.backend);
   }
 }

@@ -83,3 +83,19 @@ describe("organization stack", () => {
     expect(stack.json.provider.aws[0].default_tags).toEqual([{ tags: { CostCentre: "platform", ManagedBy: "landing-zone", LandingZone: "kestrel", Owner: "platform-team" } }]);
   });
 });
+
+describe("centralised root access", () => {
+  it("removes root credentials from member accounts and allows only short root sessions from the management account", () => {
+    expect(example().resource("aws_iam_organizations_features", "root_access")).toMatchObject({
+      enabled_features: ["RootCredentialsManagement", "RootSessions"],
+      depends_on: ["aws_organizations_organization.organization"],
+    });
+  });
+
+  it("has the trusted access for IAM it needs, and runs in the management account", () => {
+    const stack = example();
+    expect(stack.resource("aws_organizations_organization", "organization").aws_service_access_principals).toContain("iam.amazonaws.com");
+    expect(stack.resource("aws_iam_organizations_features", "root_access").provider).toBeUndefined();
+    expect(stack.json.provider.aws).toEqual([expect.objectContaining({ allowed_account_ids: ["111111111111"] })]);
+  });
+});

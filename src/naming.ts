@@ -166,6 +166,11 @@ export class Naming {
   static roleInAnyAccount(roleName: string): string {
     return `arn:aws:iam::*:role/${roleName}`;
   }
+
+  /** An EventBridge rule of the landing zone, such as `<prefix>-lz-break-glass-used` (EventBridge allows 64). */
+  eventRuleName(purpose: string): string {
+    return `${this.reserved}-${purpose}`.slice(0, 64);
+  }
 }
 
 /**

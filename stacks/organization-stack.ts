@@ -5,6 +5,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { OrganizationGuardrails } from "../src/constructs/organization-guardrails";
 import { flattenOrganizationalUnits } from "../src/config/ou-tree";
+import { CentralizedRootAccess } from "../src/constructs/centralized-root-access";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
@@ -72,6 +73,8 @@ export class OrganizationStack extends TerraformStack {
       lifecycle: { preventDestroy: true },
     });
     if (config.organization.id !== undefined) this.organization.importFrom(config.organization.id);
+    // No root credentials in member accounts; needs the trusted access for iam.amazonaws.com enabled above.
+    new CentralizedRootAccess(this, "root_access", { organization: this.organization });
     const rootId = this.organization.roots.get(0).id;
 
     const ouIds = new Map<string, string>();

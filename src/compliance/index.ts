@@ -2,6 +2,7 @@ import type { Control } from "./control";
 import { BASELINE_CONTROLS } from "./controls/baseline";
 import { FOUNDATION_CONTROLS } from "./controls/foundation";
 import { GUARDRAILS_CONTROLS } from "./controls/guardrails";
+import { IDENTITY_CONTROLS } from "./controls/identity";
 import { LOGGING_CONTROLS } from "./controls/logging";
 import { NETWORK_CONTROLS } from "./controls/network";
 
@@ -12,4 +13,5 @@ export const CONTROLS: readonly Control[] = [
   ...GUARDRAILS_CONTROLS,
   ...NETWORK_CONTROLS,
   ...LOGGING_CONTROLS,
+  ...IDENTITY_CONTROLS,
 ];

@@ -7,6 +7,7 @@ import { networkingSchema } from "./sections/network";
 import { loggingSchema } from "./sections/logging";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
+import { identitySchema } from "./sections/identity";
 
 /**
  * The whole landing-zone.yaml: the one source of truth for the TypeScript type and the published JSON Schema.
@@ -21,6 +22,7 @@ export const landingZoneSchema = strictObject({
   guardrails: guardrailsSchema.prefault({}).describe("Organizations policies: region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies"),
   networking: networkingSchema,
   logging: loggingSchema,
+  identity: identitySchema.prefault({}).describe("IAM Identity Center: groups, permission sets, assignments; default none"),
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

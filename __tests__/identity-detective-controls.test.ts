@@ -1,0 +1,118 @@
+import {
+  AUTHENTICATION_SETTINGS_EVENTS,
+  authenticationSettingsChangedPattern,
+  breakGlassActivityPattern,
+  breakGlassFederationPattern,
+  signInWithoutMfaPattern,
+  type EventPattern,
+} from "../src/identity/detective-controls";
+import { exampleConfig, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { matchesPattern } from "./support/event-pattern";
+
+/** An event as EventBridge delivers it from CloudTrail. */
+function cloudTrailEvent(source: string, detailType: string, detail: Record<string, unknown>) {
+  return { version: "0", id: "e1", source, "detail-type": detailType, account: "111111111111", region: "eu-west-2", detail };
+}
+const apiCall = (service: string, eventName: string, extra: Record<string, unknown> = {}) =>
+  cloudTrailEvent(`aws.${service}`, "AWS API Call via CloudTrail", { eventSource: `${service}.amazonaws.com`, eventName, ...extra });
+const signIn = (credentialType: string) =>
+  cloudTrailEvent("aws.signin", "AWS Service Event via CloudTrail", {
+    eventSource: "signin.amazonaws.com",
+    eventName: "UserAuthentication",
+    eventType: "AwsServiceEvent",
+    userIdentity: { type: "IdentityCenterUser" },
+    additionalEventData: { CredentialType: credentialType, LoginTo: "https://d-1234567890.awsapps.com/start" },
+  });
+const roleCall = (roleName: string, eventName = "CreateUser") =>
+  apiCall("iam", eventName, {
+    userIdentity: { type: "AssumedRole", sessionContext: { sessionIssuer: { type: "Role", userName: roleName, arn: `arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-2/${roleName}` } } },
+  });
+
+/** The pattern the synthesized rule holds, parsed from its literal JSON: what AWS will evaluate. */
+function synthesizedPattern(id: string): EventPattern {
+  const stack = synthesized(stackNamed(synthesizeLandingZone(exampleConfig()), "identity"));
+  return JSON.parse(stack.resource("aws_cloudwatch_event_rule", id).event_pattern);
+}
+
+describe("changes to Identity Center MFA and authentication settings", () => {
+  const pattern = synthesizedPattern("alarm_identity_center_authentication_settings");
+
+  it("is the pattern built in src/identity", () => {
+    expect(pattern).toEqual(authenticationSettingsChangedPattern());
+  });
+
+  it("matches the documented MFA settings event", () => {
+    expect(matchesPattern(pattern, apiCall("sso", "PutMfaDeviceManagementForDirectory"))).toBe(true);
+  });
+
+  it("matches the undocumented UpdateSSOConfiguration in either spelling seen", () => {
+    expect(matchesPattern(pattern, apiCall("sso", "UpdateSSOConfiguration"))).toBe(true);
+    expect(matchesPattern(pattern, apiCall("sso", "UpdateSsoConfiguration"))).toBe(true);
+  });
+
+  it("matches whichever of sso, sso-directory and identitystore records it", () => {
+    expect(matchesPattern(pattern, apiCall("sso-directory", "PutMfaDeviceManagementForDirectory"))).toBe(true);
+    expect(matchesPattern(pattern, apiCall("identitystore", "PutMfaDeviceManagementForDirectory"))).toBe(true);
+  });
+
+  it("matches a change of the external identity provider, which moves MFA elsewhere", () => {
+    for (const name of AUTHENTICATION_SETTINGS_EVENTS.filter((n) => n.includes("ExternalIdP"))) {
+      expect([name, matchesPattern(pattern, apiCall("sso-directory", name))]).toEqual([name, true]);
+    }
+  });
+
+  it("ignores reads of the settings and unrelated changes", () => {
+    expect(matchesPattern(pattern, apiCall("sso", "GetMfaDeviceManagementForDirectory"))).toBe(false);
+    expect(matchesPattern(pattern, apiCall("sso", "CreatePermissionSet"))).toBe(false);
+    expect(matchesPattern(pattern, apiCall("s3", "PutMfaDeviceManagementForDirectory"))).toBe(false);
+  });
+});
+
+describe("Identity Center sign-in without MFA", () => {
+  const pattern = synthesizedPattern("alarm_identity_center_sign_in_without_mfa");
+
+  it("is the pattern built in src/identity", () => {
+    expect(pattern).toEqual(signInWithoutMfaPattern());
+  });
+
+  it("matches a sign-in verified by password alone", () => {
+    expect(matchesPattern(pattern, signIn("PASSWORD"))).toBe(true);
+  });
+
+  it("ignores sign-ins with an authenticator app, a security key, or an external IdP", () => {
+    expect(matchesPattern(pattern, signIn("PASSWORD,TOTP"))).toBe(false);
+    expect(matchesPattern(pattern, signIn("PASSWORD,WEBAUTHN"))).toBe(false);
+    expect(matchesPattern(pattern, signIn("EXTERNAL_IDP"))).toBe(false);
+  });
+
+  it("ignores single challenges, which are not completed sign-ins", () => {
+    const challenge = signIn("PASSWORD");
+    expect(matchesPattern(pattern, { ...challenge, detail: { ...challenge.detail, eventName: "CredentialChallenge" } })).toBe(false);
+  });
+});
+
+describe("break-glass use", () => {
+  const federation = synthesizedPattern("alarm_break_glass_federation");
+  const activity = synthesizedPattern("alarm_break_glass_activity");
+
+  it("are the patterns built in src/identity, for the BreakGlass permission set", () => {
+    expect(federation).toEqual(breakGlassFederationPattern("BreakGlass"));
+    expect(activity).toEqual(breakGlassActivityPattern("BreakGlass"));
+  });
+
+  it("matches credentials issued for BreakGlass in any account, by CLI or portal", () => {
+    const portal = (eventName: string, roleName: string, accountId = "333333333333") =>
+      apiCall("sso", eventName, { requestParameters: { roleName, accountId } });
+    expect(matchesPattern(federation, portal("GetRoleCredentials", "BreakGlass"))).toBe(true);
+    expect(matchesPattern(federation, portal("Federate", "BreakGlass", "111111111111"))).toBe(true);
+    expect(matchesPattern(federation, portal("GetRoleCredentials", "Administrator"))).toBe(false);
+    expect(matchesPattern(federation, portal("ListAccountRoles", "BreakGlass"))).toBe(false);
+  });
+
+  it("matches any call made with the BreakGlass role, and no other role", () => {
+    expect(matchesPattern(activity, roleCall("AWSReservedSSO_BreakGlass_0123456789abcdef"))).toBe(true);
+    expect(matchesPattern(activity, roleCall("AWSReservedSSO_BreakGlass_0123456789abcdef", "ListUsers"))).toBe(true);
+    expect(matchesPattern(activity, roleCall("AWSReservedSSO_Administrator_0123456789abcdef"))).toBe(false);
+    expect(matchesPattern(activity, roleCall("AWSReservedSSO_BreakGlassTest_0123456789abcdef"))).toBe(false);
+  });
+});

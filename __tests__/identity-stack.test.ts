@@ -1,0 +1,297 @@
+import { expandAssignments, isUnderOu } from "../src/identity/assignments";
+import { BUILT_IN_PERMISSION_SETS } from "../src/identity/permission-sets";
+import { eventBridgeTrustPolicy, forwardToBusPolicy } from "../src/policies/event-forwarding";
+import { powerUserGuardPolicy } from "../src/policies/identity-center";
+import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+
+const identityStack = (data?: Record<string, any>): SynthesizedStack =>
+  synthesized(stackNamed(synthesizeLandingZone(data === undefined ? exampleConfig() : configFromData(data)), "identity"));
+
+const example = identityStack();
+const INSTANCE_ARN = "${element(tolist(data.aws_ssoadmin_instances.identity_center.arns), 0)}";
+const IDENTITY_STORE_ID = "${element(tolist(data.aws_ssoadmin_instances.identity_center.identity_store_ids), 0)}";
+
+describe("identity stack: where it runs", () => {
+  it("runs in the management account without assuming a role, when no delegated administrator is named", () => {
+    const providers = example.json.provider.aws;
+    const home = providers.find((p: any) => p.alias === undefined);
+    expect(home).toMatchObject({ allowed_account_ids: ["111111111111"], region: "eu-west-2" });
+    expect(home.assume_role).toBeUndefined();
+    expect(example.resources("aws_organizations_delegated_administrator")).toEqual({});
+  });
+
+  it("reads the instance and identity store from aws_ssoadmin_instances, converting the sets to lists", () => {
+    expect(example.json.data.aws_ssoadmin_instances.identity_center).toBeDefined();
+    expect(example.resource("aws_identitystore_group", "group_developers").identity_store_id).toBe(IDENTITY_STORE_ID);
+    expect(example.resource("aws_ssoadmin_permission_set", "permission_set_Administrator").instance_arn).toBe(INSTANCE_ARN);
+  });
+
+  it("uses the instance ARN and identity store id from config when given, without the data source", () => {
+    const data = exampleConfigData();
+    data.identity.instanceArn = "arn:aws:sso:::instance/ssoins-1234567890abcdef";
+    data.identity.identityStoreId = "d-1234567890";
+    const stack = identityStack(data);
+    expect(stack.json.data?.aws_ssoadmin_instances).toBeUndefined();
+    expect(stack.resource("aws_identitystore_group", "group_developers").identity_store_id).toBe("d-1234567890");
+    expect(stack.resource("aws_ssoadmin_account_assignment", "assignment_developers_ReadOnly_voting-prod").instance_arn).toBe("arn:aws:sso:::instance/ssoins-1234567890abcdef");
+  });
+
+  describe("with a delegated administrator", () => {
+    const data = exampleConfigData();
+    data.identity.delegatedAdministrator = "shared-services";
+    data.identity.assignments = data.identity.assignments.filter((a: any) => !a.accounts?.includes("management"));
+    const stack = identityStack(data);
+
+    it("assumes the member role in the delegated administrator account", () => {
+      const home = stack.json.provider.aws.find((p: any) => p.alias === undefined);
+      expect(home).toMatchObject({
+        allowed_account_ids: ["222222222222"],
+        assume_role: [{ role_arn: "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", session_name: "kestrel-identity" }],
+      });
+    });
+
+    it("registers the delegation for sso.amazonaws.com from the management account, and waits for it", () => {
+      const management = stack.json.provider.aws.find((p: any) => p.alias === "management");
+      expect(management).toMatchObject({ allowed_account_ids: ["111111111111"], region: "eu-west-2" });
+      expect(management.assume_role).toBeUndefined();
+      expect(stack.resource("aws_organizations_delegated_administrator", "identity_center_delegated_administrator")).toMatchObject({
+        provider: "aws.management",
+        account_id: "222222222222",
+        service_principal: "sso.amazonaws.com",
+      });
+      expect(stack.json.data.aws_ssoadmin_instances.identity_center.depends_on).toEqual(["aws_organizations_delegated_administrator.identity_center_delegated_administrator"]);
+      expect(stack.resource("aws_ssoadmin_permission_set", "permission_set_Administrator").depends_on).toEqual(["aws_organizations_delegated_administrator.identity_center_delegated_administrator"]);
+    });
+
+    it("keeps the detective rules in the management account", () => {
+      for (const rule of Object.values(stack.resources("aws_cloudwatch_event_rule"))) {
+        expect(["aws.management", "aws.management_global"]).toContain(rule.provider);
+      }
+    });
+  });
+});
+
+describe("identity stack: groups and users", () => {
+  it("creates every configured group in the identity store", () => {
+    expect(Object.keys(example.resources("aws_identitystore_group")).sort()).toEqual([
+      "group_billing", "group_break-glass", "group_developers", "group_network-admins", "group_platform-admins", "group_security-auditors",
+    ]);
+    expect(example.resource("aws_identitystore_group", "group_break-glass").display_name).toBe("break-glass");
+  });
+
+  it("creates optional users and their group memberships", () => {
+    const data = exampleConfigData();
+    data.identity.users = [{ userName: "ada", displayName: "Ada L", givenName: "Ada", familyName: "L", email: "ada@kestrel.example.org", groups: ["developers"] }];
+    const stack = identityStack(data);
+    expect(stack.resource("aws_identitystore_user", "user_ada")).toMatchObject({ user_name: "ada", name: { given_name: "Ada", family_name: "L" }, emails: { value: "ada@kestrel.example.org", primary: true } });
+    expect(stack.resource("aws_identitystore_group_membership", "membership_ada_developers")).toMatchObject({
+      group_id: "${aws_identitystore_group.group_developers.group_id}",
+      member_id: "${aws_identitystore_user.user_ada.user_id}",
+    });
+  });
+});
+
+describe("identity stack: permission sets", () => {
+  const sets = example.resources("aws_ssoadmin_permission_set");
+  const attachments = Object.values(example.resources("aws_ssoadmin_managed_policy_attachment"));
+  const managedOf = (set: string) => attachments.filter((a) => a.permission_set_arn === `\${aws_ssoadmin_permission_set.${set}.arn}`).map((a) => a.managed_policy_arn).sort();
+  const inlineOf = (set: string) => JSON.parse(example.resource("aws_ssoadmin_permission_set_inline_policy", set).inline_policy);
+
+  it("creates the built-in levels the assignments use and every custom set, and nothing else", () => {
+    expect(Object.values(sets).map((s) => s.name).sort()).toEqual(["Administrator", "Billing", "BreakGlass", "NetworkAdministrator", "PowerUser", "ReadOnly", "SecurityAudit", "VotingDataReader"]);
+  });
+
+  it("attaches the AWS managed policy of each level", () => {
+    expect(managedOf("permission_set_Administrator")).toEqual(["arn:aws:iam::aws:policy/AdministratorAccess"]);
+    expect(managedOf("permission_set_PowerUser")).toEqual(["arn:aws:iam::aws:policy/PowerUserAccess"]);
+    expect(managedOf("permission_set_SecurityAudit")).toEqual(["arn:aws:iam::aws:policy/SecurityAudit", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"]);
+    expect(managedOf("permission_set_Billing")).toEqual(["arn:aws:iam::aws:policy/job-function/Billing"]);
+    expect(managedOf("permission_set_NetworkAdministrator")).toEqual(["arn:aws:iam::aws:policy/job-function/NetworkAdministrator"]);
+    expect(managedOf("permission_set_BreakGlass")).toEqual(["arn:aws:iam::aws:policy/AdministratorAccess"]);
+  });
+
+  it("makes read-only view-only: metadata, never data (need-to-know)", () => {
+    expect(managedOf("permission_set_ReadOnly")).toEqual(["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"]);
+    expect(attachments.map((a) => a.managed_policy_arn)).not.toContain("arn:aws:iam::aws:policy/ReadOnlyAccess");
+  });
+
+  it("keeps privileged sessions short: break-glass and administrator 1 hour, power user 2, nothing over 12", () => {
+    const duration = (name: string) => Object.values(sets).find((s) => s.name === name)?.session_duration;
+    expect(duration("BreakGlass")).toBe("PT1H");
+    expect(duration("Administrator")).toBe("PT1H");
+    expect(duration("PowerUser")).toBe("PT2H");
+    expect(duration("VotingDataReader")).toBe("PT4H");
+    for (const spec of BUILT_IN_PERMISSION_SETS) {
+      const hours = Number(/^PT(\d+)H$/.exec(spec.sessionDuration)?.[1]);
+      expect([spec.name, hours <= (spec.privileged ? 2 : 12)]).toEqual([spec.name, true]);
+    }
+  });
+
+  it("writes the power user's guard as literal, minified JSON", () => {
+    const text = example.resource("aws_ssoadmin_permission_set_inline_policy", "permission_set_PowerUser").inline_policy;
+    expect(text).toBe(JSON.stringify(powerUserGuardPolicy()));
+    expect(inlineOf("permission_set_PowerUser").Statement[0]).toMatchObject({ Sid: "DenyIdentityCenterChanges", Effect: "Deny", Resource: "*" });
+  });
+
+  it("writes a custom set's inline policy from config statements", () => {
+    expect(inlineOf("permission_set_VotingDataReader")).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "ReadVotingData", Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: ["arn:aws:s3:::kestrel-voting-*", "arn:aws:s3:::kestrel-voting-*/*"] }],
+    });
+  });
+
+  it("keeps IAM policy variables in an inline policy literal for Terraform ($${…})", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets[0].inlinePolicy[0].Condition = { StringEquals: { "s3:prefix": "${aws:PrincipalTag/CostCentre}/" } };
+    const text = identityStack(data).resource("aws_ssoadmin_permission_set_inline_policy", "permission_set_VotingDataReader").inline_policy;
+    expect(text).toContain('"s3:prefix":"$${aws:PrincipalTag/CostCentre}/"');
+    expect(JSON.parse(text.replace(/\$\$\{/g, "${")).Statement[0].Condition).toEqual({ StringEquals: { "s3:prefix": "${aws:PrincipalTag/CostCentre}/" } });
+  });
+
+  it("attaches customer managed policies and a permissions boundary from config", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets.push({
+      name: "TeamDeveloper",
+      customerManagedPolicies: [{ name: "team-developer", path: "/teams/" }],
+      permissionsBoundary: { customerManagedPolicy: { name: "developer-boundary" } },
+      relayState: "https://eu-west-2.console.aws.amazon.com/ec2/home",
+    });
+    const stack = identityStack(data);
+    expect(stack.resource("aws_ssoadmin_permission_set", "permission_set_TeamDeveloper")).toMatchObject({ session_duration: "PT1H", relay_state: "https://eu-west-2.console.aws.amazon.com/ec2/home" });
+    expect(stack.resource("aws_ssoadmin_customer_managed_policy_attachment", "permission_set_TeamDeveloper_team-developer").customer_managed_policy_reference).toEqual({ name: "team-developer", path: "/teams/" });
+    expect(stack.resource("aws_ssoadmin_permissions_boundary_attachment", "permission_set_TeamDeveloper").permissions_boundary).toEqual({ customer_managed_policy_reference: { name: "developer-boundary", path: "/" } });
+  });
+
+  it("tags privileged sets", () => {
+    expect(Object.values(sets).find((s) => s.name === "BreakGlass")?.tags).toEqual({ PermissionLevel: "privileged" });
+    expect(Object.values(sets).find((s) => s.name === "ReadOnly")?.tags).toEqual({ PermissionLevel: "standard" });
+  });
+});
+
+describe("identity stack: assignments", () => {
+  const assignments = example.resources("aws_ssoadmin_account_assignment");
+  const targetsOf = (group: string, set: string) => Object.keys(assignments).filter((k) => k.startsWith(`assignment_${group}_${set}_`)).map((k) => k.slice(`assignment_${group}_${set}_`.length)).sort();
+
+  it("expands an OU to every account under it, nested OUs included", () => {
+    expect(targetsOf("platform-admins", "Administrator")).toEqual(["audit", "log-archive", "shared-services", "voting-nonprod", "voting-prod"]);
+    expect(targetsOf("developers", "PowerUser")).toEqual(["voting-nonprod"]);
+    expect(targetsOf("developers", "ReadOnly")).toEqual(["voting-prod"]);
+  });
+
+  it("assigns a group to a single account", () => {
+    expect(targetsOf("network-admins", "NetworkAdministrator")).toEqual(["shared-services"]);
+    expect(targetsOf("developers", "VotingDataReader")).toEqual(["voting-prod"]);
+  });
+
+  it("reaches the management account only where config says so explicitly", () => {
+    const toManagement = Object.entries(assignments).filter(([, a]) => a.target_id === "111111111111").map(([k]) => k).sort();
+    expect(toManagement).toEqual(["assignment_billing_Billing_management", "assignment_break-glass_BreakGlass_management"]);
+  });
+
+  it("assigns groups, by id, to account ids: literal for adopted accounts, references for new ones", () => {
+    expect(assignments["assignment_network-admins_NetworkAdministrator_shared-services"]).toMatchObject({
+      principal_type: "GROUP",
+      principal_id: "${aws_identitystore_group.group_network-admins.group_id}",
+      permission_set_arn: "${aws_ssoadmin_permission_set.permission_set_NetworkAdministrator.arn}",
+      target_type: "AWS_ACCOUNT",
+      target_id: "222222222222",
+    });
+    expect(assignments["assignment_developers_ReadOnly_voting-prod"]?.target_id).toBe("${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_voting-prodid}");
+  });
+
+  it("assigns a pair reached twice only once", () => {
+    const data = exampleConfigData();
+    data.identity.assignments = [{ group: "developers", permissionSet: "ReadOnly", accounts: ["voting-prod"], organizationalUnits: ["Workloads", "Workloads/Prod"] }];
+    expect(expandAssignments(configFromData(data))).toEqual([
+      { group: "developers", permissionSet: "ReadOnly", account: "voting-prod" },
+      { group: "developers", permissionSet: "ReadOnly", account: "voting-nonprod" },
+    ]);
+  });
+
+  it("matches OU paths by segment, not by prefix", () => {
+    expect(isUnderOu("Workloads/Prod/Eu", "Workloads")).toBe(true);
+    expect(isUnderOu("Workloads/Prod", "Workloads/Prod")).toBe(true);
+    expect(isUnderOu("WorkloadsArchive", "Workloads")).toBe(false);
+    expect(isUnderOu(undefined, "Workloads")).toBe(false);
+  });
+
+  it("expands three levels of nested OUs", () => {
+    const data = exampleConfigData();
+    data.organizationalUnits[2].children[0].children = [{ name: "Eu", children: [{ name: "London" }] }];
+    data.accounts.push({ name: "voting-london", email: "aws-voting-london@kestrel.example.org", purpose: "workload", ou: "Workloads/Prod/Eu/London" });
+    const config = configFromData(data);
+    const targets = expandAssignments(config).filter((a) => a.group === "platform-admins").map((a) => a.account);
+    expect(targets).toContain("voting-london");
+  });
+});
+
+describe("identity stack: ABAC", () => {
+  it("maps the configured attributes to the instance's access control attributes", () => {
+    expect(example.resource("aws_ssoadmin_instance_access_control_attributes", "access_control_attributes")).toMatchObject({
+      instance_arn: INSTANCE_ARN,
+      // Escaped so Terraform passes Identity Center's ${path:…} syntax through instead of interpolating it.
+      attribute: [{ key: "CostCentre", value: [{ source: ["$${path:enterprise.costCenter}"] }] }],
+    });
+  });
+
+  it("creates no attributes resource when config has none", () => {
+    const data = exampleConfigData();
+    data.identity.accessControlAttributes = [];
+    expect(identityStack(data).resources("aws_ssoadmin_instance_access_control_attributes")).toEqual({});
+  });
+});
+
+describe("identity stack: MFA detective controls", () => {
+  const rules = example.resources("aws_cloudwatch_event_rule");
+  const targets = example.resources("aws_cloudwatch_event_target");
+
+  it("sends every home-Region rule to the management account's security alarm topic", () => {
+    for (const id of ["alarm_identity_center_authentication_settings", "alarm_identity_center_sign_in_without_mfa", "alarm_break_glass_federation", "alarm_break_glass_activity"]) {
+      expect(rules[id]?.provider).toBeUndefined();
+      expect(targets[id]).toMatchObject({ arn: "arn:aws:sns:eu-west-2:111111111111:kestrel-lz-security-alarms", rule: `\${aws_cloudwatch_event_rule.${id}.name}` });
+    }
+  });
+
+  it("names the rules with the landing zone prefix", () => {
+    expect(Object.values(rules).map((r) => r.name).sort()).toEqual([
+      "kestrel-lz-break-glass-credentials-issued",
+      "kestrel-lz-break-glass-used-in-management",
+      "kestrel-lz-break-glass-used-in-management",
+      "kestrel-lz-idc-authentication-settings-changed",
+      "kestrel-lz-idc-sign-in-without-mfa",
+    ]);
+  });
+
+  it("lets the break-glass rules see read-only events too (GetRoleCredentials, reads by the role)", () => {
+    expect(rules.alarm_break_glass_federation?.state).toBe("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+    expect(rules.alarm_break_glass_activity?.state).toBe("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+    expect(rules.alarm_identity_center_authentication_settings?.state).toBe("ENABLED");
+  });
+
+  it("forwards break-glass activity from us-east-1, where global services record events, to the home Region's bus", () => {
+    const global = example.json.provider.aws.find((p: any) => p.alias === "management_global");
+    expect(global).toMatchObject({ region: "us-east-1", allowed_account_ids: ["111111111111"] });
+    expect(rules.alarm_break_glass_activity_global).toMatchObject({ provider: "aws.management_global", event_pattern: rules.alarm_break_glass_activity?.event_pattern });
+    expect(targets.alarm_break_glass_activity_global).toMatchObject({
+      provider: "aws.management_global",
+      arn: "arn:aws:events:eu-west-2:111111111111:event-bus/default",
+      role_arn: "${aws_iam_role.break_glass_event_forwarder.arn}",
+    });
+    const role = example.resource("aws_iam_role", "break_glass_event_forwarder");
+    expect(role.name).toBe("kestrel-lz-events-forward-to-home");
+    expect(JSON.parse(role.assume_role_policy)).toEqual(eventBridgeTrustPolicy("111111111111"));
+    expect(JSON.parse(role.assume_role_policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111111111111" } });
+    const policy = JSON.parse(example.resource("aws_iam_role_policy", "break_glass_event_forwarder_policy").policy);
+    expect(policy).toEqual(forwardToBusPolicy("arn:aws:events:eu-west-2:111111111111:event-bus/default"));
+    expect(policy.Statement).toEqual([{ Sid: "ForwardToHomeRegion", Effect: "Allow", Action: ["events:PutEvents"], Resource: "arn:aws:events:eu-west-2:111111111111:event-bus/default" }]);
+  });
+
+  it("needs no forwarding when the home Region is us-east-1", () => {
+    const data = exampleConfigData();
+    data.organization.homeRegion = "us-east-1";
+    data.organization.allowedRegions = ["us-east-1"];
+    const stack = identityStack(data);
+    expect(stack.resources("aws_iam_role")).toEqual({});
+    expect(stack.json.provider.aws.map((p: any) => p.alias)).toEqual([undefined]);
+  });
+});

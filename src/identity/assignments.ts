@@ -1,0 +1,42 @@
+import type { LandingZoneConfig } from "../config/schema";
+
+/**
+ * The part of a Terraform address that a group, user or permission set name becomes: `Ops.Admin` becomes `Ops_Admin`.
+ * Two names with the same address are a config error (rules/identity.ts).
+ */
+export function addressName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+/** One account assignment: a group gets a permission set in one account. */
+export interface ExpandedAssignment {
+  readonly group: string;
+  readonly permissionSet: string;
+  readonly account: string;
+}
+
+/** Whether an account in OU `accountOu` is under `ouPath`: in it, or in any OU nested below it. */
+export function isUnderOu(accountOu: string | undefined, ouPath: string): boolean {
+  return accountOu !== undefined && (accountOu === ouPath || accountOu.startsWith(`${ouPath}/`));
+}
+
+/**
+ * Every (group, permission set, account) the config asks for: named accounts plus every account under each named OU,
+ * nested OUs included. A pair reached twice (by an OU and by name, say) is assigned once. Order follows config.
+ */
+export function expandAssignments(config: LandingZoneConfig): ExpandedAssignment[] {
+  const seen = new Set<string>();
+  const result: ExpandedAssignment[] = [];
+  for (const assignment of config.identity.assignments) {
+    const fromOus = config.accounts
+      .filter((account) => assignment.organizationalUnits.some((ou) => isUnderOu(account.ou, ou)))
+      .map((account) => account.name);
+    for (const account of [...assignment.accounts, ...fromOus]) {
+      const key = `${assignment.group}\u0000${assignment.permissionSet}\u0000${account}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push({ group: assignment.group, permissionSet: assignment.permissionSet, account });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,93 @@
+/**
+ * EventBridge event patterns of the identity detective controls, as plain objects (serialised literally into the
+ * rules). All of them match CloudTrail events that Identity Center records in the account that holds the instance
+ * (the management account) and in its home Region, which the landing zone requires to be organization.homeRegion:
+ * the rules live there, beside the security alarm topic. EventBridge only sees the CloudTrail events of its own
+ * account and Region; the organisation trail's log group (logging stack) covers everything else.
+ */
+
+/** A matcher of an EventBridge pattern: a literal value or one of the content filters these patterns use. */
+export type PatternValue = string | { readonly "equals-ignore-case": string } | { readonly wildcard: string };
+
+export interface EventPattern {
+  readonly [key: string]: readonly PatternValue[] | EventPattern;
+}
+
+/**
+ * Identity Center operations that change how people authenticate. Documented in the Identity Center CloudTrail
+ * page: PutMfaDeviceManagementForDirectory (the MFA settings page) and the external identity provider
+ * configuration operations (switching the identity source moves MFA to the IdP, or removes it).
+ * UpdateSSOConfiguration is an IAM action ("update the configuration for the current SSO instance") whose event AWS
+ * does not document; third-party detections match it as UpdateSsoConfiguration, so its case is unverified and the
+ * pattern ignores case for every name.
+ */
+export const AUTHENTICATION_SETTINGS_EVENTS = [
+  "PutMfaDeviceManagementForDirectory",
+  "UpdateSSOConfiguration",
+  "CreateExternalIdPConfigurationForDirectory",
+  "UpdateExternalIdPConfigurationForDirectory",
+  "DeleteExternalIdPConfigurationForDirectory",
+  "EnableExternalIdPConfigurationForDirectory",
+  "DisableExternalIdPConfigurationForDirectory",
+] as const;
+
+/**
+ * Changes to Identity Center's MFA and authentication settings. Every source AWS has listed these names under
+ * (sso, sso-directory, and identitystore for the directory operations), since the documented mapping has changed.
+ */
+export function authenticationSettingsChangedPattern(): EventPattern {
+  return {
+    source: ["aws.sso", "aws.sso-directory", "aws.identitystore"],
+    "detail-type": ["AWS API Call via CloudTrail"],
+    detail: { eventName: AUTHENTICATION_SETTINGS_EVENTS.map((name) => ({ "equals-ignore-case": name })) },
+  };
+}
+
+/**
+ * An Identity Center user signed in with a password only. UserAuthentication is emitted only when every challenge
+ * passed, and its CredentialType lists every verified factor (PASSWORD,TOTP or PASSWORD,WEBAUTHN with MFA). With
+ * MFA on every sign-in, PASSWORD alone means MFA was switched off or bypassed. With an external identity provider
+ * the type is EXTERNAL_IDP and MFA happens at the IdP, invisible here.
+ */
+export function signInWithoutMfaPattern(): EventPattern {
+  return {
+    source: ["aws.signin"],
+    detail: {
+      eventSource: ["signin.amazonaws.com"],
+      eventName: ["UserAuthentication"],
+      additionalEventData: { CredentialType: ["PASSWORD"] },
+    },
+  };
+}
+
+/**
+ * Someone took credentials of the break-glass permission set in any account: GetRoleCredentials (CLI and SDKs;
+ * the portal API's request is roleName and accountId) and Federate (the access portal opening the console; AWS
+ * documents the event but not its fields, so it is matched on the same field and backed up by the activity rule
+ * below and the organisation trail). Portal events are recorded where the instance is, whichever account the role
+ * is in. GetRoleCredentials is read-only by name, so the rule must receive read-only management events.
+ */
+export function breakGlassFederationPattern(permissionSetName: string): EventPattern {
+  return {
+    source: ["aws.sso"],
+    detail: {
+      eventSource: ["sso.amazonaws.com"],
+      eventName: ["GetRoleCredentials", "Federate"],
+      requestParameters: { roleName: [permissionSetName] },
+    },
+  };
+}
+
+/**
+ * Any API call made with the break-glass role in the management account, where the rule runs: the role is
+ * AWSReservedSSO_<permission set>_<hash>, the session issuer of every call made with it.
+ */
+export function breakGlassActivityPattern(permissionSetName: string): EventPattern {
+  return {
+    detail: {
+      userIdentity: {
+        sessionContext: { sessionIssuer: { userName: [{ wildcard: `AWSReservedSSO_${permissionSetName}_*` }] } },
+      },
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { PolicyStatementConfig } from "../config/sections/identity";
+
+/** An IAM policy statement as AWS reads it (identity, trust or resource policy). */
+export interface IamStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  /** Only in resource and trust policies. */
+  readonly Principal?: { readonly Service?: string | readonly string[]; readonly AWS?: string | readonly string[] };
+  readonly Action?: string | readonly string[];
+  readonly NotAction?: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly NotResource?: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[] | boolean | number>>>>;
+}
+
+export interface IamPolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly IamStatement[];
+}
+
+/** AWS managed policies the built-in permission levels use. */
+export const AWS_MANAGED_POLICIES = {
+  administratorAccess: "arn:aws:iam::aws:policy/AdministratorAccess",
+  /** Everything but IAM, Organizations and Account management (a few IAM reads and service-linked roles excepted). */
+  powerUserAccess: "arn:aws:iam::aws:policy/PowerUserAccess",
+  /** Metadata only: lists and describes resources without reading data such as S3 objects or table items. */
+  viewOnlyAccess: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
+  /** Security configuration metadata, for auditors. */
+  securityAudit: "arn:aws:iam::aws:policy/SecurityAudit",
+  billing: "arn:aws:iam::aws:policy/job-function/Billing",
+  networkAdministrator: "arn:aws:iam::aws:policy/job-function/NetworkAdministrator",
+  iamFullAccess: "arn:aws:iam::aws:policy/IAMFullAccess",
+} as const;
+
+/** Managed policies whose holder can change anything, or grant themselves anything: the set is privileged. */
+export const PRIVILEGED_MANAGED_POLICIES: readonly string[] = [
+  AWS_MANAGED_POLICIES.administratorAccess,
+  AWS_MANAGED_POLICIES.powerUserAccess,
+  AWS_MANAGED_POLICIES.iamFullAccess,
+];
+
+/**
+ * Identity Center and identity store changes. PowerUserAccess allows every action outside IAM, Organizations and
+ * Account, which includes these: a power user assigned to the management account could otherwise give themselves
+ * administrator access, add users, or switch off MFA (sso:PutMfaDeviceManagementForDirectory,
+ * sso:UpdateSSOConfiguration).
+ */
+export const IDENTITY_CENTER_WRITE_ACTIONS = [
+  "sso:Create*",
+  "sso:Delete*",
+  "sso:Put*",
+  "sso:Update*",
+  "sso:Attach*",
+  "sso:Detach*",
+  "sso:Associate*",
+  "sso:Disassociate*",
+  "sso:Provision*",
+  "sso:Import*",
+  "sso:AddRegion",
+  "sso:RemoveRegion",
+  "sso:TagResource",
+  "sso:UntagResource",
+  "sso:Start*",
+  "sso-directory:*",
+  "identitystore:Create*",
+  "identitystore:Delete*",
+  "identitystore:Update*",
+  "identitystore:AddRegion",
+  "identitystore:RemoveRegion",
+  "identitystore:ReserveUser",
+  "identitystore-auth:*",
+] as const;
+
+/**
+ * The audit trail, which a developer never needs to change and an intruder would switch off first. The guardrails
+ * repeat this as an SCP in member accounts; here it also holds in the management account, which SCPs never reach.
+ */
+export const AUDIT_TRAIL_WRITE_ACTIONS = [
+  "cloudtrail:StopLogging",
+  "cloudtrail:DeleteTrail",
+  "cloudtrail:UpdateTrail",
+  "cloudtrail:PutEventSelectors",
+  "cloudtrail:PutInsightSelectors",
+  "cloudtrail:DeleteEventDataStore",
+  "cloudtrail:StopEventDataStoreIngestion",
+] as const;
+
+/** The inline policy of the PowerUser level: PowerUserAccess without the ways to raise or hide one's own access. */
+export function powerUserGuardPolicy(): IamPolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "DenyIdentityCenterChanges", Effect: "Deny", Action: [...IDENTITY_CENTER_WRITE_ACTIONS], Resource: "*" },
+      { Sid: "DenyAuditTrailChanges", Effect: "Deny", Action: [...AUDIT_TRAIL_WRITE_ACTIONS], Resource: "*" },
+    ],
+  };
+}
+
+/** The inline policy of a custom permission set, from the statements in config, in the order given. */
+export function inlinePolicyFromConfig(statements: readonly PolicyStatementConfig[]): IamPolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: statements.map((s) => ({
+      ...(s.Sid === undefined ? {} : { Sid: s.Sid }),
+      Effect: s.Effect,
+      ...(s.Action === undefined ? {} : { Action: s.Action }),
+      ...(s.NotAction === undefined ? {} : { NotAction: s.NotAction }),
+      ...(s.Resource === undefined ? {} : { Resource: s.Resource }),
+      ...(s.NotResource === undefined ? {} : { NotResource: s.NotResource }),
+      ...(s.Condition === undefined ? {} : { Condition: s.Condition }),
+    })),
+  };
+}
+
+/** AWS counts at most 10,240 non-whitespace characters of a permission set's inline policy. */
+export const INLINE_POLICY_MAX_CHARACTERS = 10_240;
+
+export function policyCharacterCount(document: IamPolicyDocument): number {
+  return JSON.stringify(document).replace(/\s/g, "").length;
+}

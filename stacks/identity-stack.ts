@@ -1,0 +1,251 @@
+import { DataAwsSsoadminInstances } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-instances";
+import { IdentitystoreGroup } from "@cdktf/provider-aws/lib/identitystore-group";
+import { IdentitystoreGroupMembership } from "@cdktf/provider-aws/lib/identitystore-group-membership";
+import { IdentitystoreUser } from "@cdktf/provider-aws/lib/identitystore-user";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/organizations-delegated-administrator";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
+import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib/ssoadmin-instance-access-control-attributes";
+import { Fn, TerraformOutput, TerraformStack, Token, type ITerraformDependable } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneConfig } from "../src/config/schema";
+import { PermissionSet } from "../src/constructs/permission-set";
+import { SecurityEventRule } from "../src/constructs/security-event-rule";
+import { addressName, expandAssignments } from "../src/identity/assignments";
+import {
+  authenticationSettingsChangedPattern,
+  breakGlassActivityPattern,
+  breakGlassFederationPattern,
+  signInWithoutMfaPattern,
+} from "../src/identity/detective-controls";
+import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
+import { Naming, STACK_NAMES } from "../src/naming";
+import { eventBridgeTrustPolicy, forwardToBusPolicy } from "../src/policies/event-forwarding";
+import { createAccountProvider } from "../src/providers";
+import { defaultTags } from "../src/tags";
+import { terraformLiteral } from "../src/terraform-literal";
+
+/** The service principal of IAM Identity Center, for delegated administration. */
+export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
+
+/** Where AWS records the CloudTrail events of its global services. */
+export const GLOBAL_SERVICES_REGION = "us-east-1";
+
+export interface IdentityStackProps {
+  readonly config: LandingZoneConfig;
+  /** From OrganizationStack.accountIds: literals, or references to the applied organization stack's state. */
+  readonly accountIds: ReadonlyMap<string, string>;
+}
+
+/**
+ * IAM Identity Center: groups, users, permission sets, account assignments and ABAC attributes, plus the detective
+ * controls that back up the MFA setting no API can set (docs/identity-center-mfa.md).
+ *
+ * It runs in the management account, or in the Identity Center delegated administrator when config names one. The
+ * delegation itself and the detective rules need the management account, so with a delegated administrator the
+ * stack has a second provider, `management`, for them: the delegation then sits beside the resources that depend on
+ * it, and the organization stack stays free of Identity Center.
+ */
+export class IdentityStack extends TerraformStack {
+  constructor(scope: Construct, props: IdentityStackProps) {
+    super(scope, STACK_NAMES.identity);
+    const { config, accountIds } = props;
+    const { organization, identity } = config;
+    const naming = new Naming(organization);
+    const accountId = (name: string): string => {
+      const id = accountIds.get(name);
+      // Config validation guarantees every reference exists; reaching this is a bug in the landing zone.
+      if (id === undefined) throw new Error(`internal error: no account id for ${name}`);
+      return id;
+    };
+
+    // The Identity Center instance lives in the management account and in its home Region, which the landing zone
+    // takes to be organization.homeRegion (README: identity).
+    let management: AwsProvider | undefined;
+    const waitFor: ITerraformDependable[] = [];
+    const delegatedName = identity.delegatedAdministrator;
+    if (delegatedName === undefined) {
+      createAccountProvider(this, "aws", {
+        accountId: organization.managementAccountId,
+        region: organization.homeRegion,
+        defaultTags: defaultTags(config),
+      });
+    } else {
+      const delegatedId = accountId(delegatedName);
+      createAccountProvider(this, "aws", {
+        accountId: delegatedId,
+        region: organization.homeRegion,
+        assumeRoleName: organization.memberAccountRole,
+        sessionName: naming.assumeRoleSessionName(STACK_NAMES.identity),
+        defaultTags: defaultTags(config, config.accounts.find((a) => a.name === delegatedName)),
+      });
+      management = createAccountProvider(this, "management", {
+        accountId: organization.managementAccountId,
+        region: organization.homeRegion,
+        defaultTags: defaultTags(config),
+        alias: "management",
+      });
+      waitFor.push(
+        new OrganizationsDelegatedAdministrator(this, "identity_center_delegated_administrator", {
+          provider: management,
+          accountId: delegatedId,
+          servicePrincipal: IDENTITY_CENTER_SERVICE_PRINCIPAL,
+        }),
+      );
+    }
+
+    const dependsOn = waitFor.length > 0 ? waitFor : undefined;
+    let instanceArn: string;
+    let identityStoreId: string;
+    if (identity.instanceArn !== undefined && identity.identityStoreId !== undefined) {
+      instanceArn = identity.instanceArn;
+      identityStoreId = identity.identityStoreId;
+    } else {
+      // Both are sets in the provider's schema: convert to a list before taking the one element.
+      const instances = new DataAwsSsoadminInstances(this, "identity_center", { dependsOn });
+      instanceArn = Token.asString(Fn.element(Fn.tolist(instances.arns), 0));
+      identityStoreId = Token.asString(Fn.element(Fn.tolist(instances.identityStoreIds), 0));
+    }
+
+    const groupIds = new Map<string, string>();
+    for (const group of identity.groups) {
+      const resource = new IdentitystoreGroup(this, `group_${addressName(group.name)}`, {
+        identityStoreId,
+        displayName: group.name,
+        description: group.description === undefined ? undefined : terraformLiteral(group.description),
+        dependsOn,
+      });
+      groupIds.set(group.name, resource.groupId);
+    }
+
+    for (const user of identity.users) {
+      const resource = new IdentitystoreUser(this, `user_${addressName(user.userName)}`, {
+        identityStoreId,
+        userName: user.userName,
+        displayName: user.displayName,
+        name: { givenName: user.givenName, familyName: user.familyName },
+        emails: { value: user.email, primary: true, type: "work" },
+        dependsOn,
+      });
+      for (const group of user.groups) {
+        new IdentitystoreGroupMembership(this, `membership_${addressName(user.userName)}_${addressName(group)}`, {
+          identityStoreId,
+          groupId: required(groupIds, group, "group"),
+          memberId: resource.userId,
+        });
+      }
+    }
+
+    const permissionSetArns = new Map<string, string>();
+    for (const spec of permissionSetsToCreate(identity)) {
+      const set = new PermissionSet(this, `permission_set_${addressName(spec.name)}`, {
+        instanceArn,
+        spec,
+        tags: { PermissionLevel: spec.privileged ? "privileged" : "standard" },
+        dependsOn,
+      });
+      permissionSetArns.set(spec.name, set.permissionSet.arn);
+    }
+
+    for (const assignment of expandAssignments(config)) {
+      new SsoadminAccountAssignment(this, `assignment_${addressName(assignment.group)}_${addressName(assignment.permissionSet)}_${addressName(assignment.account)}`, {
+        instanceArn,
+        permissionSetArn: required(permissionSetArns, assignment.permissionSet, "permission set"),
+        principalId: required(groupIds, assignment.group, "group"),
+        principalType: "GROUP",
+        targetId: accountId(assignment.account),
+        targetType: "AWS_ACCOUNT",
+      });
+    }
+
+    if (identity.accessControlAttributes.length > 0) {
+      new SsoadminInstanceAccessControlAttributes(this, "access_control_attributes", {
+        instanceArn,
+        // A source such as ${path:enterprise.costCenter} is Identity Center syntax, not a Terraform interpolation.
+        attribute: identity.accessControlAttributes.map((a) => ({ key: a.key, value: [{ source: a.source.map(terraformLiteral) }] })),
+        dependsOn,
+      });
+    }
+
+    // Detective controls, in the management account where Identity Center records these events.
+    const topicArn = naming.securityAlarmTopicArn(organization.managementAccountId);
+    new SecurityEventRule(this, "alarm_identity_center_authentication_settings", {
+      provider: management,
+      name: naming.eventRuleName("idc-authentication-settings-changed"),
+      description: "Identity Center MFA or authentication settings changed (docs/identity-center-mfa.md)",
+      pattern: authenticationSettingsChangedPattern(),
+      targetArn: topicArn,
+    });
+    new SecurityEventRule(this, "alarm_identity_center_sign_in_without_mfa", {
+      provider: management,
+      name: naming.eventRuleName("idc-sign-in-without-mfa"),
+      description: "An Identity Center user signed in with a password only",
+      pattern: signInWithoutMfaPattern(),
+      targetArn: topicArn,
+    });
+    new SecurityEventRule(this, "alarm_break_glass_federation", {
+      provider: management,
+      name: naming.eventRuleName("break-glass-credentials-issued"),
+      description: `Credentials of the ${BREAK_GLASS_PERMISSION_SET} permission set were issued, in any account`,
+      pattern: breakGlassFederationPattern(BREAK_GLASS_PERMISSION_SET),
+      targetArn: topicArn,
+      includeReadOnlyEvents: true,
+    });
+    new SecurityEventRule(this, "alarm_break_glass_activity", {
+      provider: management,
+      name: naming.eventRuleName("break-glass-used-in-management"),
+      description: `The ${BREAK_GLASS_PERMISSION_SET} role made an API call in the management account`,
+      pattern: breakGlassActivityPattern(BREAK_GLASS_PERMISSION_SET),
+      targetArn: topicArn,
+      includeReadOnlyEvents: true,
+    });
+
+    // Calls to global services (IAM, Organizations, the STS global endpoint, console sign-in) are recorded in
+    // us-east-1, and EventBridge only sees its own Region: a rule there forwards break-glass activity to the home
+    // Region's default bus, where the rule above matches it again and notifies the topic.
+    const homeBusArn = `arn:aws:events:${organization.homeRegion}:${organization.managementAccountId}:event-bus/default`;
+    if (organization.homeRegion !== GLOBAL_SERVICES_REGION) {
+      const managementGlobal = createAccountProvider(this, "management_global", {
+        accountId: organization.managementAccountId,
+        region: GLOBAL_SERVICES_REGION,
+        defaultTags: defaultTags(config),
+        alias: "management_global",
+      });
+      const forwarder = new IamRole(this, "break_glass_event_forwarder", {
+        provider: management,
+        name: naming.roleName("events-forward-to-home"),
+        description: "EventBridge forwards security events from us-east-1 to the home Region",
+        assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(organization.managementAccountId)),
+      });
+      new IamRolePolicy(this, "break_glass_event_forwarder_policy", {
+        provider: management,
+        role: forwarder.name,
+        name: "forward-to-home-region",
+        policy: JSON.stringify(forwardToBusPolicy(homeBusArn)),
+      });
+      new SecurityEventRule(this, "alarm_break_glass_activity_global", {
+        provider: managementGlobal,
+        name: naming.eventRuleName("break-glass-used-in-management"),
+        description: `The ${BREAK_GLASS_PERMISSION_SET} role called a global service in the management account`,
+        pattern: breakGlassActivityPattern(BREAK_GLASS_PERMISSION_SET),
+        targetArn: homeBusArn,
+        targetRoleArn: forwarder.arn,
+        includeReadOnlyEvents: true,
+      });
+    }
+
+    new TerraformOutput(this, "identity_store_id", { value: identityStoreId });
+    new TerraformOutput(this, "group_ids", { value: Object.fromEntries(groupIds) });
+    new TerraformOutput(this, "permission_set_arns", { value: Object.fromEntries(permissionSetArns) });
+  }
+}
+
+
+function required(ids: ReadonlyMap<string, string>, key: string, kind: string): string {
+  const id = ids.get(key);
+  // Config validation guarantees every reference exists; reaching this is a bug in the landing zone, not in config.
+  if (id === undefined) throw new Error(`internal error: no ${kind} "${key}"`);
+  return id;
+}
