@@ -1,18 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { exampleConfigText } from "./helpers";
 
 const ROOT = join(__dirname, "..");
 
-/** Runs the app as `npm run synth` does, with its own config and output directory. */
+/**
+ * Runs the app as `npm run synth` does, with its own config and output directory, and only Node on the PATH:
+ * synthesizing must not need Terraform (cdktf's validation would run `terraform version` for import blocks).
+ */
 function synth(configText: string, outdir: string) {
   const configFile = join(mkdtempSync(join(tmpdir(), "lz-synth-config-")), "landing-zone.yaml");
   writeFileSync(configFile, configText);
   const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, LANDING_ZONE_CONFIG: configFile, CDKTF_OUTDIR: outdir },
+    env: { ...process.env, PATH: dirname(process.execPath), LANDING_ZONE_CONFIG: configFile, CDKTF_OUTDIR: outdir },
     encoding: "utf8",
   });
   return { status: result.status, stderr: result.stderr };
