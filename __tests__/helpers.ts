@@ -39,11 +39,13 @@ export interface SynthesizedStack {
  * resolved when the whole app is synthesized.
  */
 export function synthesized(stack: TerraformStack): SynthesizedStack {
+  const cached = synthesizedStacks.get(stack);
+  if (cached !== undefined) return cached;
   const app = stack.node.scope as App;
   const file = join(app.outdir, "stacks", stack.node.id, "cdk.tf.json");
   const text = readFileSync(file, "utf8");
   const json = JSON.parse(text);
-  return {
+  const result: SynthesizedStack = {
     json,
     text,
     resources: (type) => json.resource?.[type] ?? {},
@@ -53,10 +55,25 @@ export function synthesized(stack: TerraformStack): SynthesizedStack {
       return found;
     },
   };
+  synthesizedStacks.set(stack, result);
+  return result;
 }
 
-/** Composes and synthesizes the whole landing zone for a config and returns every stack by name. */
-export function synthesizeLandingZone(config: LandingZoneConfig = exampleConfig()): Map<string, TerraformStack> {
+const synthesizedStacks = new WeakMap<TerraformStack, SynthesizedStack>();
+
+/**
+ * Composes and synthesizes the whole landing zone for a config and returns every stack by name. The example config's
+ * synthesis is done once per test file and shared: tests only read it, and each synthesis takes a good part of a second.
+ */
+export function synthesizeLandingZone(config?: LandingZoneConfig): Map<string, TerraformStack> {
+  if (config !== undefined) return synthesizeFresh(config);
+  exampleSynthesis ??= synthesizeFresh(exampleConfig());
+  return exampleSynthesis;
+}
+
+let exampleSynthesis: Map<string, TerraformStack> | undefined;
+
+function synthesizeFresh(config: LandingZoneConfig): Map<string, TerraformStack> {
   const app = Testing.app({ stackTraces: false });
   composeLandingZone(app, config);
   app.synth();

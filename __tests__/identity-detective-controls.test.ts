@@ -6,7 +6,7 @@ import {
   signInWithoutMfaPattern,
   type EventPattern,
 } from "../src/identity/detective-controls";
-import { exampleConfig, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 import { matchesPattern } from "./support/event-pattern";
 
 /** An event as EventBridge delivers it from CloudTrail. */
@@ -30,7 +30,7 @@ const roleCall = (roleName: string, eventName = "CreateUser") =>
 
 /** The pattern the synthesized rule holds, parsed from its literal JSON: what AWS will evaluate. */
 function synthesizedPattern(id: string): EventPattern {
-  const stack = synthesized(stackNamed(synthesizeLandingZone(exampleConfig()), "identity"));
+  const stack = synthesized(stackNamed(synthesizeLandingZone(), "identity"));
   return JSON.parse(stack.resource("aws_cloudwatch_event_rule", id).event_pattern);
 }
 

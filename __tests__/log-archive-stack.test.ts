@@ -1,6 +1,6 @@
 import { LOG_BUCKET_KINDS } from "../src/naming";
 import { AUDITOR, AUDITOR_READ_ACTIONS_FOR_TEST, LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, bucketName, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
-import { exampleConfig, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+import { stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
 /** The buckets the delivering services write to. */
 const LOCKED = ["cloudtrail", "config", "flow-logs"] as const;
@@ -52,7 +52,7 @@ describe("log-archive stack: where it runs", () => {
   });
 
   it("takes a created log archive account's id from the organization stack at plan time", () => {
-    const example = synthesized(stackNamed(synthesizeLandingZone(exampleConfig()), "log-archive"));
+    const example = synthesized(stackNamed(synthesizeLandingZone(), "log-archive"));
     expect(example.json.provider.aws[0].allowed_account_ids).toEqual([ACCOUNT_REF("log-archive")]);
     expect(Object.values(example.resources("aws_s3_bucket")).map((b) => b.bucket)).toContain(`kestrel-lz-cloudtrail-${ACCOUNT_REF("log-archive")}-eu-west-2`);
   });
