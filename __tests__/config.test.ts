@@ -1,47 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
+import { ConfigError } from "../src/config/errors";
 import { loadConfig, parseConfig } from "../src/config/load";
-import { configFromData, exampleConfig, exampleConfigData } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, issuesOf, issuesOfData, MINIMAL_CONFIG_WITHOUT_LOGGING } from "./helpers";
 
-/** The issues a config raises; fails the test if it is valid. */
-function issuesOf(parse: () => unknown): LocatedConfigIssue[] {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error("expected a ConfigError, but the config is valid");
-}
 
-function issuesOfData(mutate: (data: Record<string, any>) => void): LocatedConfigIssue[] {
-  const data = exampleConfigData();
-  mutate(data);
-  return issuesOf(() => configFromData(data));
-}
 
-const MINIMAL = `organization:
-  name: Test Ltd
-  prefix: test
-  managementAccountId: "111111111111"
-  owner: platform
-organizationalUnits:
-  - name: Security
-accounts:
-  - name: management
-    email: mgmt@example.org
-    purpose: management
-  - name: log-archive
-    email: logs@example.org
-    purpose: log-archive
-    ou: Security
-  - name: audit
-    email: audit@example.org
-    purpose: audit
-    ou: Security
-logging:
+const MINIMAL = `${MINIMAL_CONFIG_WITHOUT_LOGGING}logging:
   securityContacts: [security@example.org]
 `;
 

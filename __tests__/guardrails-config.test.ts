@@ -1,18 +1,6 @@
-import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
 import { parseConfig } from "../src/config/load";
-import { configFromData, exampleConfig, exampleConfigData, exampleConfigText } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, exampleConfigText, issuesOfData } from "./helpers";
 
-function issuesOfData(mutate: (data: Record<string, any>) => void): LocatedConfigIssue[] {
-  const data = exampleConfigData();
-  mutate(data);
-  try {
-    configFromData(data);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error("expected a ConfigError, but the config is valid");
-}
 
 describe("guardrails config", () => {
   it("reads the example's guardrails", () => {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Testing, type App, type TerraformStack } from "cdktf";
 import { parse, stringify } from "yaml";
 import { composeLandingZone } from "../main";
+import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
 import { parseConfig } from "../src/config/load";
 import type { LandingZoneConfig } from "../src/config/schema";
 
@@ -25,6 +26,46 @@ export function exampleConfigData(): Record<string, any> {
 export function configFromData(data: unknown): LandingZoneConfig {
   return parseConfig(stringify(data), "landing-zone.yaml");
 }
+
+/** The issues a config raises; fails the test if it is valid. */
+export function issuesOf(parse: () => unknown): LocatedConfigIssue[] {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.issues];
+    throw error;
+  }
+  throw new Error("expected a ConfigError, but the config is valid");
+}
+
+/** The issues the example config raises after `mutate` changes it. */
+export function issuesOfData(mutate: (data: Record<string, any>) => void): LocatedConfigIssue[] {
+  const data = exampleConfigData();
+  mutate(data);
+  return issuesOf(() => configFromData(data));
+}
+
+/** The smallest valid config but for the required `logging` section, for tests of defaults and line numbers. */
+export const MINIMAL_CONFIG_WITHOUT_LOGGING = `organization:
+  name: Test Ltd
+  prefix: test
+  managementAccountId: "111111111111"
+  owner: platform
+organizationalUnits:
+  - name: Security
+accounts:
+  - name: management
+    email: mgmt@example.org
+    purpose: management
+  - name: log-archive
+    email: logs@example.org
+    purpose: log-archive
+    ou: Security
+  - name: audit
+    email: audit@example.org
+    purpose: audit
+    ou: Security
+`;
 
 /** A synthesized stack as parsed JSON, with helpers to reach its blocks. */
 export interface SynthesizedStack {

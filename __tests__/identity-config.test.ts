@@ -1,18 +1,7 @@
-import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
+import type { LocatedConfigIssue } from "../src/config/errors";
 import { BUILT_IN_PERMISSION_SET_NAMES, durationSeconds } from "../src/identity/permission-sets";
-import { configFromData, exampleConfig, exampleConfigData } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, issuesOfData } from "./helpers";
 
-function issuesOfData(mutate: (data: Record<string, any>) => void): LocatedConfigIssue[] {
-  const data = exampleConfigData();
-  mutate(data);
-  try {
-    configFromData(data);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error("expected a ConfigError, but the config is valid");
-}
 
 /** The one issue a change raises, asserted to be the only one. */
 function onlyIssue(mutate: (data: Record<string, any>) => void): LocatedConfigIssue {

@@ -1,40 +1,13 @@
 import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
 import { parseConfig } from "../src/config/load";
 import { LOG_GROUP_RETENTION_DAYS } from "../src/config/sections/logging";
-import { configFromData, exampleConfig, exampleConfigData, exampleConfigText } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, exampleConfigText, issuesOfData, MINIMAL_CONFIG_WITHOUT_LOGGING } from "./helpers";
 
-function issuesOfLogging(mutate: (logging: Record<string, any>) => void): LocatedConfigIssue[] {
-  const data = exampleConfigData();
-  mutate(data.logging);
-  try {
-    configFromData(data);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error("expected a ConfigError, but the config is valid");
-}
 
-const WITHOUT_LOGGING = `organization:
-  name: Test Ltd
-  prefix: test
-  managementAccountId: "111111111111"
-  owner: platform
-organizationalUnits:
-  - name: Security
-accounts:
-  - name: management
-    email: mgmt@example.org
-    purpose: management
-  - name: log-archive
-    email: logs@example.org
-    purpose: log-archive
-    ou: Security
-  - name: audit
-    email: audit@example.org
-    purpose: audit
-    ou: Security
-`;
+const WITHOUT_LOGGING = MINIMAL_CONFIG_WITHOUT_LOGGING;
+
+/** The issues the example config raises after `mutate` changes its logging section. */
+const issuesOfLogging = (mutate: (logging: Record<string, any>) => void) => issuesOfData((data) => mutate(data.logging));
 
 describe("logging config", () => {
   it("fills in the documented defaults: compliance lock for a year, Glacier at 90 days, 7-year expiry, 1-year log group", () => {

@@ -1,19 +1,6 @@
-import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
 import { natGatewayMode } from "../src/config/sections/network";
-import { configFromData, exampleConfig, exampleConfigData } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, issuesOfData } from "./helpers";
 
-/** The issues a changed example config raises; fails the test if it is valid. */
-function issuesOfData(mutate: (data: Record<string, any>) => void): LocatedConfigIssue[] {
-  const data = exampleConfigData();
-  mutate(data);
-  try {
-    configFromData(data);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error("expected a ConfigError, but the config is valid");
-}
 
 const PROD = 4;
 const NONPROD = 5;

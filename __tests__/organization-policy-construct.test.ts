@@ -1,5 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
-import { escapeTerraformTemplate, OrganizationPolicy } from "../src/constructs/organization-policy";
+import { OrganizationPolicy } from "../src/constructs/organization-policy";
+import { terraformLiteral } from "../src/terraform-literal";
 import { Naming } from "../src/naming";
 
 describe("OrganizationPolicy construct", () => {
@@ -22,7 +23,7 @@ describe("OrganizationPolicy construct", () => {
   });
 
   it("escapes IAM policy variables so Terraform sends them literally", () => {
-    expect(escapeTerraformTemplate('{"a":"${aws:ResourceOrgID}","b":"%{x}"}')).toBe('{"a":"$${aws:ResourceOrgID}","b":"%%{x}"}');
+    expect(terraformLiteral('{"a":"${aws:ResourceOrgID}","b":"%{x}"}')).toBe('{"a":"$${aws:ResourceOrgID}","b":"%%{x}"}');
     const json = synth((stack) => new OrganizationPolicy(stack, "rcp", { name: "n", type: "RESOURCE_CONTROL_POLICY", description: "d", content: '{"v":"${aws:ResourceOrgID}"}' }));
     expect(json.resource.aws_organizations_policy.rcp.content).toBe('{"v":"$${aws:ResourceOrgID}"}');
   });

@@ -2,6 +2,7 @@ import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-polic
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
 import { Construct } from "constructs";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
+import { terraformLiteral } from "../terraform-literal";
 
 /** Where a policy is attached. */
 export interface OrganizationPolicyTarget {
@@ -27,14 +28,6 @@ export interface OrganizationPolicyProps {
 }
 
 /**
- * Escapes Terraform template sequences, so a document's IAM policy variables such as `${aws:ResourceOrgID}` reach
- * AWS literally instead of being read as Terraform interpolation (`$${` and `%%{` in the JSON).
- */
-export function escapeTerraformTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
-}
-
-/**
  * One Organizations policy and its attachments. The content is a literal string in the synthesized Terraform, so it
  * can be read and evaluated offline. Its resources have readable addresses:
  * `aws_organizations_policy.<id>` and `aws_organizations_policy_attachment.<id>_<target key>`.
@@ -54,7 +47,7 @@ export class OrganizationPolicy extends Construct {
       name: props.name,
       type: props.type,
       description: props.description,
-      content: escapeTerraformTemplate(props.content),
+      content: terraformLiteral(props.content),
     });
     // The construct id is the Terraform address; cdktf would otherwise add a hash for nested constructs.
     this.policy.overrideLogicalId(id);

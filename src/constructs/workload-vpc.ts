@@ -7,8 +7,6 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
-import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
 import { NetworkAclRule } from "@cdktf/provider-aws/lib/network-acl-rule";
@@ -27,6 +25,7 @@ import { naclRules } from "../network/nacl-rules";
 import { planSubnets, TIERS, type Tier } from "../network/subnet-plan";
 import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../policies/network";
 import { DefaultVpcLockdown } from "./default-vpc-lockdown";
+import { LandingZoneKey } from "./landing-zone-key";
 
 /** Gateway endpoints every VPC gets: free, and they keep S3 and DynamoDB traffic off NAT and the internet. */
 export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
@@ -245,14 +244,11 @@ export class WorkloadVpc extends Construct {
     const cloudWatchLogs = network.flowLogs.cloudWatchLogs;
     if (cloudWatchLogs !== undefined) {
       const logGroupName = naming.vpcFlowLogGroupName;
-      const key = new KmsKey(this, "flow-log-key", {
+      const key = new LandingZoneKey(this, "flow-log-key", {
+        alias: naming.kmsAlias("vpc-flow-logs"),
         description: `Encrypts the VPC flow-log group ${logGroupName}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
         policy: JSON.stringify(flowLogKeyPolicy(props.region, props.accountId, logGroupName)),
-        lifecycle: { preventDestroy: true },
       });
-      new KmsAlias(this, "flow-log-key-alias", { name: naming.kmsAlias("vpc-flow-logs"), targetKeyId: key.keyId });
       const logGroup = new CloudwatchLogGroup(this, "flow-log-group", {
         name: logGroupName,
         retentionInDays: cloudWatchLogs.retentionDays,

@@ -4,7 +4,7 @@
  * and tests can evaluate.
  */
 export type ConditionOperator = string;
-export type ConditionBlock = Readonly<Record<ConditionOperator, Readonly<Record<string, string | boolean | readonly string[]>>>>;
+export type ConditionBlock = Readonly<Record<ConditionOperator, Readonly<Record<string, string | boolean | number | readonly string[]>>>>;
 export type Principal = "*" | Readonly<{ AWS?: string | readonly string[]; Service?: string | readonly string[]; Federated?: string }>;
 
 export interface PolicyStatement {

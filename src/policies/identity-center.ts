@@ -1,22 +1,8 @@
 import type { PolicyStatementConfig } from "../config/sections/identity";
+import type { PolicyDocument } from "./document";
 
-/** An IAM policy statement as AWS reads it (identity, trust or resource policy). */
-export interface IamStatement {
-  readonly Sid?: string;
-  readonly Effect: "Allow" | "Deny";
-  /** Only in resource and trust policies. */
-  readonly Principal?: { readonly Service?: string | readonly string[]; readonly AWS?: string | readonly string[] };
-  readonly Action?: string | readonly string[];
-  readonly NotAction?: string | readonly string[];
-  readonly Resource?: string | readonly string[];
-  readonly NotResource?: string | readonly string[];
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[] | boolean | number>>>>;
-}
-
-export interface IamPolicyDocument {
-  readonly Version: "2012-10-17";
-  readonly Statement: readonly IamStatement[];
-}
+/** Identity Center policies are ordinary IAM policy documents. */
+export type IamPolicyDocument = PolicyDocument;
 
 /** AWS managed policies the built-in permission levels use. */
 export const AWS_MANAGED_POLICIES = {

@@ -3,20 +3,8 @@
  * Pure functions of names and ids; the only tokens are account and organisation ids created by another stack.
  */
 
-export interface NetworkPolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Principal?: "*" | { readonly AWS?: string; readonly Service?: string };
-  readonly Action: string | readonly string[];
-  /** Absent only in trust policies, where IAM rejects it. */
-  readonly Resource?: string | readonly string[];
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
-}
-
-export interface NetworkPolicyDocument {
-  readonly Version: "2012-10-17";
-  readonly Statement: readonly NetworkPolicyStatement[];
-}
+import type { PolicyDocument, PolicyStatement } from "./document";
+import { serviceTrustPolicy } from "./trust-policies";
 
 /**
  * Reads from S3 that carry no organisation principal: anonymous reads of AWS-owned public buckets (Amazon Linux
@@ -37,8 +25,8 @@ export const STS_FEDERATION_ACTIONS = ["sts:AssumeRoleWithWebIdentity", "sts:Ass
  * data out. The resource side stays open, because AWS-owned resources must stay reachable; S3 reads and STS
  * federation, which have no organisation principal, are allowed as explained on their action lists.
  */
-export function endpointPolicy(service: string, organizationId: string): NetworkPolicyDocument {
-  const exceptions: NetworkPolicyStatement[] = [];
+export function endpointPolicy(service: string, organizationId: string): PolicyDocument {
+  const exceptions: PolicyStatement[] = [];
   if (service === "s3")
     exceptions.push({ Sid: "ReadAwsOwnedAndPresignedObjects", Effect: "Allow", Principal: "*", Action: [...S3_PUBLIC_READ_ACTIONS], Resource: "*" });
   if (service === "sts")
@@ -60,22 +48,15 @@ export function endpointPolicy(service: string, organizationId: string): Network
 }
 
 /** Who may assume the flow-log role: the flow-log service, for flow logs of this account only (confused deputy). */
-export function flowLogTrustPolicy(accountId: string, region: string): NetworkPolicyDocument {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "VpcFlowLogsOfThisAccount",
-        Effect: "Allow",
-        Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: {
-          StringEquals: { "aws:SourceAccount": accountId },
-          ArnLike: { "aws:SourceArn": `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` },
-        },
-      },
-    ],
-  };
+export function flowLogTrustPolicy(accountId: string, region: string): PolicyDocument {
+  return serviceTrustPolicy(
+    "vpc-flow-logs.amazonaws.com",
+    {
+      StringEquals: { "aws:SourceAccount": accountId },
+      ArnLike: { "aws:SourceArn": `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` },
+    },
+    "VpcFlowLogsOfThisAccount",
+  );
 }
 
 /** Writing records: the stream and events of the one flow-log group; the group exists, so no CreateLogGroup. */
@@ -88,7 +69,7 @@ export function logGroupArn(region: string, accountId: string, logGroupName: str
 }
 
 /** What the flow-log role may do: deliver to its one log group. */
-export function flowLogDeliveryPolicy(region: string, accountId: string, logGroupName: string): NetworkPolicyDocument {
+export function flowLogDeliveryPolicy(region: string, accountId: string, logGroupName: string): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -116,7 +97,7 @@ export const LOGS_KEY_USE_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncr
  * statement a key can become unmanageable); CloudWatch Logs may use the key only for the flow-log group, pinned by
  * the encryption context it always sends.
  */
-export function flowLogKeyPolicy(region: string, accountId: string, logGroupName: string): NetworkPolicyDocument {
+export function flowLogKeyPolicy(region: string, accountId: string, logGroupName: string): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
