@@ -23,5 +23,7 @@ describe("compliance view", () => {
     const control = { id: "x", title: "x", where: "x", clauses: ["CV-S2.2" as const] };
     expect(clauseStatus([])).toBe("gap");
     expect(clauseStatus([{ ...control, kind: "out-of-band" }, { ...control, kind: "detective" }])).toBe("detective");
+    // Something not built serves nothing.
+    expect(clauseStatus([{ ...control, kind: "planned" }])).toBe("gap");
   });
 });

@@ -5,9 +5,10 @@ import type { ClauseId } from "./clauses";
  * - preventive: the landing zone makes the bad state impossible (guardrail, configuration it enforces);
  * - detective: the landing zone notices and alerts (alarm, finding, rule);
  * - out-of-band: a step no API or Terraform resource can take; a documented manual step, verified by people;
- * - organisational: a process or duty of the organisation, outside any AWS configuration.
+ * - organisational: a process or duty of the organisation, outside any AWS configuration;
+ * - planned: not built yet. Listed so the report shows what is missing; it never counts as serving a clause.
  */
-export type ControlKind = "preventive" | "detective" | "out-of-band" | "organisational";
+export type ControlKind = "preventive" | "detective" | "out-of-band" | "organisational" | "planned";
 
 export interface Control {
   /** Stable id, such as `region-deny`. */

@@ -5,6 +5,7 @@ import { GUARDRAILS_CONTROLS } from "./controls/guardrails";
 import { IDENTITY_CONTROLS } from "./controls/identity";
 import { LOGGING_CONTROLS } from "./controls/logging";
 import { NETWORK_CONTROLS } from "./controls/network";
+import { PLANNED_CONTROLS } from "./controls/planned";
 
 /** Every control of the landing zone; each area keeps its controls in its own file under controls/. */
 export const CONTROLS: readonly Control[] = [
@@ -14,4 +15,5 @@ export const CONTROLS: readonly Control[] = [
   ...NETWORK_CONTROLS,
   ...LOGGING_CONTROLS,
   ...IDENTITY_CONTROLS,
+  ...PLANNED_CONTROLS,
 ];

@@ -1,9 +1,10 @@
 import { CLAUSES, type ClauseId } from "./clauses";
 import type { Control, ControlKind } from "./control";
 
-const KIND_ORDER: readonly ControlKind[] = ["preventive", "detective", "out-of-band", "organisational"];
+/** Kinds that serve a clause, strongest first. A planned control serves nothing yet. */
+const KIND_ORDER: readonly Exclude<ControlKind, "planned">[] = ["preventive", "detective", "out-of-band", "organisational"];
 
-/** How a clause stands: the strongest kind of control that serves it, or a gap. */
+/** How a clause stands: the strongest kind of built control that serves it, or a gap. */
 export function clauseStatus(controls: readonly Control[]): ControlKind | "gap" {
   return KIND_ORDER.find((kind) => controls.some((c) => c.kind === kind)) ?? "gap";
 }
@@ -24,9 +25,11 @@ export function renderComplianceReport(controls: readonly Control[]): string {
     "Each clause of the two security policies (`../shared/policies`) with the controls that serve it.",
     "Kinds: **preventive** (the landing zone makes the bad state impossible), **detective** (it notices and alerts),",
     "**out-of-band** (no API exists: a documented manual step people verify), **organisational** (a process outside",
-    "AWS configuration). A **gap** is a clause no control serves yet.",
+    "AWS configuration). A **gap** is a clause no control serves yet. **planned** controls are not built: they are",
+    "listed where they will serve, and never count.",
     "",
-    `Clauses: ${clauseIds.length}. ${KIND_ORDER.map((k) => `${k}: ${count(k)}`).join(", ")}, gap: ${count("gap")}.`,
+    `Clauses: ${clauseIds.length}. ${KIND_ORDER.map((k) => `${k}: ${count(k)}`).join(", ")}, gap: ${count("gap")}. ` +
+      `Clauses that also wait for a planned control: ${clauseIds.filter((id) => (byClause.get(id) ?? []).some((c) => c.kind === "planned")).length}.`,
     "",
     "| clause | requirement | status | controls |",
     "| --- | --- | --- | --- |",
