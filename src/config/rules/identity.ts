@@ -140,7 +140,7 @@ export const sessionDurationsInRange: ConfigRule = (config) =>
     if (spec.privileged && seconds > MAX_PRIVILEGED_SESSION_SECONDS)
       return [{
         path,
-        message: `session duration ${spec.sessionDuration} is too long for a privileged permission set (AdministratorAccess, PowerUserAccess, IAMFullAccess or privileged: true); at most PT2H`,
+        message: `session duration ${spec.sessionDuration} is too long for a privileged permission set (an administrator-level managed policy such as AdministratorAccess, PowerUserAccess or IAMFullAccess, an inline policy that allows * or a service's every action such as iam:*, or privileged: true); at most PT2H`,
       }];
     return [];
   });
