@@ -226,6 +226,12 @@ describe("identity config errors", () => {
     expect(issue).toMatchObject({ path: ["identity", "permissionSets", 1, "customerManagedPolicies", 1], message: 'customer managed policy "team" is listed twice; a policy is attached once' });
   });
 
+  it("rejects customer managed policy names that differ only in punctuation, which would share a Terraform address", () => {
+    const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ customerManagedPolicies: [{ name: "team.dev" }, { name: "team@dev" }] })));
+    expect(issue.path).toEqual(["identity", "permissionSets", 1, "customerManagedPolicies", 1, "name"]);
+    expect(issue.message).toMatch(/would get the same Terraform address as "team.dev"/);
+  });
+
   it("rejects an inline policy over AWS's 10,240 characters", () => {
     const actions = Array.from({ length: 500 }, (_, i) => `s3:GetObjectVersionNumber${i}`);
     const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ inlinePolicy: [{ Effect: "Allow", Action: actions, Resource: "*" }] })));

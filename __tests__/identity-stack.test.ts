@@ -162,6 +162,21 @@ describe("identity stack: permission sets", () => {
     expect(stack.resource("aws_ssoadmin_permissions_boundary_attachment", "permission_set_TeamDeveloper").permissions_boundary).toEqual({ customer_managed_policy_reference: { name: "developer-boundary", path: "/" } });
   });
 
+  it("gives every resource a valid Terraform name, even for a customer managed policy named with . or @", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets.push({
+      name: "TeamDeveloper",
+      customerManagedPolicies: [{ name: "team.developer@eu", path: "/teams/" }],
+    });
+    const stack = identityStack(data);
+    const attachments = stack.resources("aws_ssoadmin_customer_managed_policy_attachment");
+    expect(Object.values(attachments).map((a) => a.customer_managed_policy_reference)).toEqual([{ name: "team.developer@eu", path: "/teams/" }]);
+    // Terraform: a name starts with a letter or underscore and holds only letters, digits, underscores and dashes.
+    for (const [type, resources] of Object.entries(stack.json.resource as Record<string, Record<string, unknown>>)) {
+      for (const name of Object.keys(resources)) expect(`${type}.${name}`).toMatch(/^[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*$/);
+    }
+  });
+
   it("tags privileged sets", () => {
     expect(Object.values(sets).find((s) => s.name === "BreakGlass")?.tags).toEqual({ PermissionLevel: "privileged" });
     expect(Object.values(sets).find((s) => s.name === "ReadOnly")?.tags).toEqual({ PermissionLevel: "standard" });

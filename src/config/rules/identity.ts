@@ -176,6 +176,13 @@ export const uniquePolicies: ConfigRule = (config) =>
       path: ["identity", "permissionSets", i, "customerManagedPolicies", j],
       message: `customer managed policy "${ref.name}" is listed twice; a policy is attached once`,
     })),
+    ...addressCollisions(
+      p.customerManagedPolicies,
+      (ref) => ref.name,
+      (j) => ["identity", "permissionSets", i, "customerManagedPolicies", j, "name"],
+      "customer managed policy",
+      `identity.permissionSets[${i}].customerManagedPolicies`,
+    ),
   ]);
 
 /**
