@@ -50,6 +50,16 @@ describe("changes to Identity Center MFA and authentication settings", () => {
     expect(matchesPattern(pattern, apiCall("sso", "UpdateSsoConfiguration"))).toBe(true);
   });
 
+  it("matches the change whether CloudTrail records it as an API call or as a service event", () => {
+    const serviceEvent = cloudTrailEvent("aws.sso", "AWS Service Event via CloudTrail", {
+      eventSource: "sso.amazonaws.com",
+      eventName: "UpdateSSOConfiguration",
+      eventType: "AwsServiceEvent",
+      readOnly: false,
+    });
+    expect(matchesPattern(pattern, serviceEvent)).toBe(true);
+  });
+
   it("matches whichever of sso, sso-directory and identitystore records it", () => {
     expect(matchesPattern(pattern, apiCall("sso-directory", "PutMfaDeviceManagementForDirectory"))).toBe(true);
     expect(matchesPattern(pattern, apiCall("identitystore", "PutMfaDeviceManagementForDirectory"))).toBe(true);

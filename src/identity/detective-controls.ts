@@ -35,11 +35,13 @@ export const AUTHENTICATION_SETTINGS_EVENTS = [
 /**
  * Changes to Identity Center's MFA and authentication settings. Every source AWS has listed these names under
  * (sso, sso-directory, and identitystore for the directory operations), since the documented mapping has changed.
+ * No detail-type: these are console operations without a public API, and Identity Center records some of its
+ * operations (the access portal's GetRoleCredentials, ListAccounts) as service events ("AWS Service Event via
+ * CloudTrail") rather than API calls, so a detail-type would only be a way to miss the event.
  */
 export function authenticationSettingsChangedPattern(): EventPattern {
   return {
     source: ["aws.sso", "aws.sso-directory", "aws.identitystore"],
-    "detail-type": ["AWS API Call via CloudTrail"],
     detail: { eventName: AUTHENTICATION_SETTINGS_EVENTS.map((name) => ({ "equals-ignore-case": name })) },
   };
 }
