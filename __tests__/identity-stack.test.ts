@@ -89,6 +89,14 @@ describe("identity stack: groups and users", () => {
       member_id: "${aws_identitystore_user.user_ada.user_id}",
     });
   });
+
+  it("writes a user's free-text names literally for Terraform ($${…}, %%{…})", () => {
+    const data = exampleConfigData();
+    data.identity.users = [{ userName: "ada", displayName: "Ada ${team}", givenName: "Ada %{x}", familyName: "L${y}", email: "ada@kestrel.example.org" }];
+    const user = identityStack(data).resource("aws_identitystore_user", "user_ada");
+    expect(user.display_name).toBe("Ada $${team}");
+    expect(user.name).toMatchObject({ given_name: "Ada %%{x}", family_name: "L$${y}" });
+  });
 });
 
 describe("identity stack: permission sets", () => {
@@ -175,6 +183,12 @@ describe("identity stack: permission sets", () => {
     for (const [type, resources] of Object.entries(stack.json.resource as Record<string, Record<string, unknown>>)) {
       for (const name of Object.keys(resources)) expect(`${type}.${name}`).toMatch(/^[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*$/);
     }
+  });
+
+  it("writes a relay state literally for Terraform ($${…})", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets.push({ name: "Console", relayState: "https://console.aws.amazon.com/${x}/home" });
+    expect(identityStack(data).resource("aws_ssoadmin_permission_set", "permission_set_Console").relay_state).toBe("https://console.aws.amazon.com/$${x}/home");
   });
 
   it("tags privileged sets", () => {

@@ -40,7 +40,8 @@ export class PermissionSet extends Construct {
       name: spec.name,
       description: terraformLiteral(spec.description),
       sessionDuration: spec.sessionDuration,
-      relayState: spec.relayState,
+      // The relay state's character set admits ${ and %{, which Terraform would read as a template.
+      relayState: spec.relayState === undefined ? undefined : terraformLiteral(spec.relayState),
       tags: props.tags === undefined ? undefined : { ...props.tags },
       dependsOn,
     });
