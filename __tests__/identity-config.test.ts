@@ -71,6 +71,33 @@ describe("identity config errors", () => {
     expect(issue.message).toMatch(/too long for a privileged permission set/);
   });
 
+  it("rejects a long session for a set whose inline policy grants administrator-level access", () => {
+    const admin = [{ Effect: "Allow", Action: "*", Resource: "*" }];
+    const iam = [{ Effect: "Allow", Action: ["s3:GetObject", "IAM:*"], Resource: "*" }];
+    const allBut = [{ Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" }];
+    for (const inlinePolicy of [admin, iam, allBut]) {
+      const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ inlinePolicy, sessionDuration: "PT8H" })));
+      expect(issue.path).toEqual(["identity", "permissionSets", 1, "sessionDuration"]);
+      expect(issue.message).toMatch(/too long for a privileged permission set/);
+    }
+  });
+
+  it("rejects a long session for a set with an Identity Center or Organizations administrator policy", () => {
+    for (const arn of ["arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator", "arn:aws:iam::aws:policy/AWSOrganizationsFullAccess"]) {
+      const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ managedPolicies: [arn], sessionDuration: "PT4H" })));
+      expect(issue.message).toMatch(/too long for a privileged permission set/);
+    }
+  });
+
+  it("allows a long session for a narrow inline policy and for a Deny of everything", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets.push(customSet({
+      inlinePolicy: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }, { Effect: "Deny", Action: "*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+      sessionDuration: "PT8H",
+    }));
+    expect(() => configFromData(data)).not.toThrow();
+  });
+
   it("allows a privileged set two hours", () => {
     const data = exampleConfigData();
     data.identity.permissionSets.push({ name: "Ops", managedPolicies: ["arn:aws:iam::aws:policy/AdministratorAccess"], sessionDuration: "PT2H" });
@@ -197,6 +224,12 @@ describe("identity config errors", () => {
   it("rejects a customer managed policy listed twice", () => {
     const issue = onlyIssue((d) => d.identity.permissionSets.push({ name: "Team", customerManagedPolicies: [{ name: "team" }, { name: "team", path: "/x/" }] }));
     expect(issue).toMatchObject({ path: ["identity", "permissionSets", 1, "customerManagedPolicies", 1], message: 'customer managed policy "team" is listed twice; a policy is attached once' });
+  });
+
+  it("rejects customer managed policy names that differ only in punctuation, which would share a Terraform address", () => {
+    const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ customerManagedPolicies: [{ name: "team.dev" }, { name: "team@dev" }] })));
+    expect(issue.path).toEqual(["identity", "permissionSets", 1, "customerManagedPolicies", 1, "name"]);
+    expect(issue.message).toMatch(/would get the same Terraform address as "team.dev"/);
   });
 
   it("rejects an inline policy over AWS's 10,240 characters", () => {

@@ -50,6 +50,16 @@ describe("changes to Identity Center MFA and authentication settings", () => {
     expect(matchesPattern(pattern, apiCall("sso", "UpdateSsoConfiguration"))).toBe(true);
   });
 
+  it("matches the change whether CloudTrail records it as an API call or as a service event", () => {
+    const serviceEvent = cloudTrailEvent("aws.sso", "AWS Service Event via CloudTrail", {
+      eventSource: "sso.amazonaws.com",
+      eventName: "UpdateSSOConfiguration",
+      eventType: "AwsServiceEvent",
+      readOnly: false,
+    });
+    expect(matchesPattern(pattern, serviceEvent)).toBe(true);
+  });
+
   it("matches whichever of sso, sso-directory and identitystore records it", () => {
     expect(matchesPattern(pattern, apiCall("sso-directory", "PutMfaDeviceManagementForDirectory"))).toBe(true);
     expect(matchesPattern(pattern, apiCall("identitystore", "PutMfaDeviceManagementForDirectory"))).toBe(true);
@@ -100,7 +110,26 @@ describe("break-glass use", () => {
     expect(activity).toEqual(breakGlassActivityPattern("BreakGlass"));
   });
 
-  it("matches credentials issued for BreakGlass in any account, by CLI or portal", () => {
+  it("matches credentials issued for BreakGlass as CloudTrail records them: a service event, role in serviceEventDetails", () => {
+    // The shape of a recorded GetRoleCredentials (and Federate) event: requestParameters is null.
+    const portal = (eventName: string, roleName: string, accountId = "333333333333") =>
+      cloudTrailEvent("aws.sso", "AWS Service Event via CloudTrail", {
+        eventSource: "sso.amazonaws.com",
+        eventName,
+        eventType: "AwsServiceEvent",
+        readOnly: true,
+        userIdentity: { type: "IdentityCenterUser", accountId: "111111111111" },
+        requestParameters: null,
+        responseElements: null,
+        serviceEventDetails: { role_name: roleName, account_id: accountId },
+      });
+    expect(matchesPattern(federation, portal("GetRoleCredentials", "BreakGlass"))).toBe(true);
+    expect(matchesPattern(federation, portal("Federate", "BreakGlass", "111111111111"))).toBe(true);
+    expect(matchesPattern(federation, portal("GetRoleCredentials", "Administrator"))).toBe(false);
+    expect(matchesPattern(federation, portal("ListAccountRoles", "BreakGlass"))).toBe(false);
+  });
+
+  it("also matches the role in requestParameters, should the portal API's request be recorded", () => {
     const portal = (eventName: string, roleName: string, accountId = "333333333333") =>
       apiCall("sso", eventName, { requestParameters: { roleName, accountId } });
     expect(matchesPattern(federation, portal("GetRoleCredentials", "BreakGlass"))).toBe(true);

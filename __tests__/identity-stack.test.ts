@@ -89,6 +89,14 @@ describe("identity stack: groups and users", () => {
       member_id: "${aws_identitystore_user.user_ada.user_id}",
     });
   });
+
+  it("writes a user's free-text names literally for Terraform ($${…}, %%{…})", () => {
+    const data = exampleConfigData();
+    data.identity.users = [{ userName: "ada", displayName: "Ada ${team}", givenName: "Ada %{x}", familyName: "L${y}", email: "ada@kestrel.example.org" }];
+    const user = identityStack(data).resource("aws_identitystore_user", "user_ada");
+    expect(user.display_name).toBe("Ada $${team}");
+    expect(user.name).toMatchObject({ given_name: "Ada %%{x}", family_name: "L$${y}" });
+  });
 });
 
 describe("identity stack: permission sets", () => {
@@ -160,6 +168,27 @@ describe("identity stack: permission sets", () => {
     expect(stack.resource("aws_ssoadmin_permission_set", "permission_set_TeamDeveloper")).toMatchObject({ session_duration: "PT1H", relay_state: "https://eu-west-2.console.aws.amazon.com/ec2/home" });
     expect(stack.resource("aws_ssoadmin_customer_managed_policy_attachment", "permission_set_TeamDeveloper_team-developer").customer_managed_policy_reference).toEqual({ name: "team-developer", path: "/teams/" });
     expect(stack.resource("aws_ssoadmin_permissions_boundary_attachment", "permission_set_TeamDeveloper").permissions_boundary).toEqual({ customer_managed_policy_reference: { name: "developer-boundary", path: "/" } });
+  });
+
+  it("gives every resource a valid Terraform name, even for a customer managed policy named with . or @", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets.push({
+      name: "TeamDeveloper",
+      customerManagedPolicies: [{ name: "team.developer@eu", path: "/teams/" }],
+    });
+    const stack = identityStack(data);
+    const attachments = stack.resources("aws_ssoadmin_customer_managed_policy_attachment");
+    expect(Object.values(attachments).map((a) => a.customer_managed_policy_reference)).toEqual([{ name: "team.developer@eu", path: "/teams/" }]);
+    // Terraform: a name starts with a letter or underscore and holds only letters, digits, underscores and dashes.
+    for (const [type, resources] of Object.entries(stack.json.resource as Record<string, Record<string, unknown>>)) {
+      for (const name of Object.keys(resources)) expect(`${type}.${name}`).toMatch(/^[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*$/);
+    }
+  });
+
+  it("writes a relay state literally for Terraform ($${…})", () => {
+    const data = exampleConfigData();
+    data.identity.permissionSets.push({ name: "Console", relayState: "https://console.aws.amazon.com/${x}/home" });
+    expect(identityStack(data).resource("aws_ssoadmin_permission_set", "permission_set_Console").relay_state).toBe("https://console.aws.amazon.com/$${x}/home");
   });
 
   it("tags privileged sets", () => {

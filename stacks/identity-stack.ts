@@ -124,8 +124,9 @@ export class IdentityStack extends TerraformStack {
       const resource = new IdentitystoreUser(this, `user_${addressName(user.userName)}`, {
         identityStoreId,
         userName: user.userName,
-        displayName: user.displayName,
-        name: { givenName: user.givenName, familyName: user.familyName },
+        // Free text: a "${" or "%{" in it must reach the identity store as written, not as a Terraform template.
+        displayName: terraformLiteral(user.displayName),
+        name: { givenName: terraformLiteral(user.givenName), familyName: terraformLiteral(user.familyName) },
         emails: { value: user.email, primary: true, type: "work" },
         dependsOn,
       });

@@ -4,11 +4,13 @@ import type { EventPattern, PatternValue } from "../../src/identity/detective-co
  * EventBridge's matching rules for the subset of pattern syntax the landing zone uses: every field of the pattern
  * must be present in the event; a list matches if any of its values matches (a list in the event matches if any
  * element does); literal strings match exactly; equals-ignore-case ignores case; wildcard treats * as any run of
- * characters. Anything else in a pattern is rejected, so a test cannot pass on syntax this does not understand.
+ * characters; `$or` holds a list of patterns of which at least one must match at that level. Anything else in a
+ * pattern is rejected, so a test cannot pass on syntax this does not understand.
  */
 export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
   if (typeof event !== "object" || event === null) return false;
   return Object.entries(pattern).every(([key, expected]) => {
+    if (key === "$or") return (expected as readonly EventPattern[]).some((alternative) => matchesPattern(alternative, event));
     const actual = (event as Record<string, unknown>)[key];
     if (actual === undefined) return false;
     if (Array.isArray(expected)) {

@@ -5,6 +5,7 @@ import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoad
 import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { addressName } from "../identity/assignments";
 import type { PermissionSetSpec } from "../identity/permission-sets";
 import { terraformLiteral } from "../terraform-literal";
 
@@ -39,7 +40,8 @@ export class PermissionSet extends Construct {
       name: spec.name,
       description: terraformLiteral(spec.description),
       sessionDuration: spec.sessionDuration,
-      relayState: spec.relayState,
+      // The relay state's character set admits ${ and %{, which Terraform would read as a template.
+      relayState: spec.relayState === undefined ? undefined : terraformLiteral(spec.relayState),
       tags: props.tags === undefined ? undefined : { ...props.tags },
       dependsOn,
     });
@@ -53,11 +55,13 @@ export class PermissionSet extends Construct {
         .overrideLogicalId(`${id}_${name}`);
     });
     spec.customerManagedPolicies.forEach((reference) => {
-      new SsoadminCustomerManagedPolicyAttachment(this, `customer_${reference.name}`, {
+      // An IAM policy name may hold +=,.@, which a Terraform name may not (config rejects names that then collide).
+      const name = addressName(reference.name);
+      new SsoadminCustomerManagedPolicyAttachment(this, `customer_${name}`, {
         instanceArn,
         permissionSetArn,
         customerManagedPolicyReference: { name: reference.name, path: reference.path },
-      }).overrideLogicalId(`${id}_${reference.name}`);
+      }).overrideLogicalId(`${id}_${name}`);
     });
     if (spec.inlinePolicy !== undefined) {
       new SsoadminPermissionSetInlinePolicy(this, "inline", {

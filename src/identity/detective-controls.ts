@@ -9,8 +9,9 @@
 /** A matcher of an EventBridge pattern: a literal value or one of the content filters these patterns use. */
 export type PatternValue = string | { readonly "equals-ignore-case": string } | { readonly wildcard: string };
 
+/** A pattern, or under the key `$or` a list of patterns of which at least one must match. */
 export interface EventPattern {
-  readonly [key: string]: readonly PatternValue[] | EventPattern;
+  readonly [key: string]: readonly PatternValue[] | EventPattern | readonly EventPattern[];
 }
 
 /**
@@ -34,11 +35,13 @@ export const AUTHENTICATION_SETTINGS_EVENTS = [
 /**
  * Changes to Identity Center's MFA and authentication settings. Every source AWS has listed these names under
  * (sso, sso-directory, and identitystore for the directory operations), since the documented mapping has changed.
+ * No detail-type: these are console operations without a public API, and Identity Center records some of its
+ * operations (the access portal's GetRoleCredentials, ListAccounts) as service events ("AWS Service Event via
+ * CloudTrail") rather than API calls, so a detail-type would only be a way to miss the event.
  */
 export function authenticationSettingsChangedPattern(): EventPattern {
   return {
     source: ["aws.sso", "aws.sso-directory", "aws.identitystore"],
-    "detail-type": ["AWS API Call via CloudTrail"],
     detail: { eventName: AUTHENTICATION_SETTINGS_EVENTS.map((name) => ({ "equals-ignore-case": name })) },
   };
 }
@@ -61,11 +64,12 @@ export function signInWithoutMfaPattern(): EventPattern {
 }
 
 /**
- * Someone took credentials of the break-glass permission set in any account: GetRoleCredentials (CLI and SDKs;
- * the portal API's request is roleName and accountId) and Federate (the access portal opening the console; AWS
- * documents the event but not its fields, so it is matched on the same field and backed up by the activity rule
- * below and the organisation trail). Portal events are recorded where the instance is, whichever account the role
- * is in. GetRoleCredentials is read-only by name, so the rule must receive read-only management events.
+ * Someone took credentials of the break-glass permission set in any account: GetRoleCredentials (CLI and SDKs) and
+ * Federate (the access portal opening the console). Portal events are recorded where the instance is, whichever
+ * account the role is in. They are service events (eventType AwsServiceEvent, detail-type "AWS Service Event via
+ * CloudTrail") whose requestParameters are null: the role and account are in serviceEventDetails, as role_name and
+ * account_id. requestParameters.roleName is matched as well, for the shape the portal API's request would have.
+ * GetRoleCredentials is read-only, so the rule must receive read-only management events.
  */
 export function breakGlassFederationPattern(permissionSetName: string): EventPattern {
   return {
@@ -73,7 +77,10 @@ export function breakGlassFederationPattern(permissionSetName: string): EventPat
     detail: {
       eventSource: ["sso.amazonaws.com"],
       eventName: ["GetRoleCredentials", "Federate"],
-      requestParameters: { roleName: [permissionSetName] },
+      $or: [
+        { serviceEventDetails: { role_name: [permissionSetName] } },
+        { requestParameters: { roleName: [permissionSetName] } },
+      ],
     },
   };
 }

@@ -2,6 +2,7 @@ import type { CustomPermissionSetConfig, IdentityConfig } from "../config/sectio
 import {
   AWS_MANAGED_POLICIES,
   inlinePolicyFromConfig,
+  inlineStatementsArePrivileged,
   powerUserGuardPolicy,
   PRIVILEGED_MANAGED_POLICIES,
   type IamPolicyDocument,
@@ -114,9 +115,16 @@ export const BUILT_IN_PERMISSION_SETS: readonly PermissionSetSpec[] = [
 
 export const BUILT_IN_PERMISSION_SET_NAMES: readonly string[] = BUILT_IN_PERMISSION_SETS.map((p) => p.name);
 
-/** Whether a custom permission set counts as privileged for the session rule. */
+/**
+ * Whether a custom permission set counts as privileged for the session rule: marked so, an administrator-level
+ * managed policy, or an inline policy that allows everything, or everything of a service that grants access.
+ */
 export function isPrivileged(custom: CustomPermissionSetConfig): boolean {
-  return custom.privileged || custom.managedPolicies.some((arn) => PRIVILEGED_MANAGED_POLICIES.includes(arn));
+  return (
+    custom.privileged ||
+    custom.managedPolicies.some((arn) => PRIVILEGED_MANAGED_POLICIES.includes(arn)) ||
+    (custom.inlinePolicy !== undefined && inlineStatementsArePrivileged(custom.inlinePolicy))
+  );
 }
 
 export function customPermissionSetSpec(custom: CustomPermissionSetConfig): PermissionSetSpec {

@@ -16,14 +16,54 @@ export const AWS_MANAGED_POLICIES = {
   billing: "arn:aws:iam::aws:policy/job-function/Billing",
   networkAdministrator: "arn:aws:iam::aws:policy/job-function/NetworkAdministrator",
   iamFullAccess: "arn:aws:iam::aws:policy/IAMFullAccess",
+  organizationsFullAccess: "arn:aws:iam::aws:policy/AWSOrganizationsFullAccess",
+  /** Identity Center administration in the management account: assign anyone any permission set, anywhere. */
+  ssoMasterAccountAdministrator: "arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator",
+  ssoMemberAccountAdministrator: "arn:aws:iam::aws:policy/AWSSSOMemberAccountAdministrator",
+  ssoDirectoryAdministrator: "arn:aws:iam::aws:policy/AWSSSODirectoryAdministrator",
 } as const;
 
-/** Managed policies whose holder can change anything, or grant themselves anything: the set is privileged. */
+/**
+ * Managed policies whose holder can change anything, or grant themselves anything (IAM, Organizations, Identity
+ * Center assignments, or the identity store's users, groups and MFA devices): the set is privileged.
+ */
 export const PRIVILEGED_MANAGED_POLICIES: readonly string[] = [
   AWS_MANAGED_POLICIES.administratorAccess,
   AWS_MANAGED_POLICIES.powerUserAccess,
   AWS_MANAGED_POLICIES.iamFullAccess,
+  AWS_MANAGED_POLICIES.organizationsFullAccess,
+  AWS_MANAGED_POLICIES.ssoMasterAccountAdministrator,
+  AWS_MANAGED_POLICIES.ssoMemberAccountAdministrator,
+  AWS_MANAGED_POLICIES.ssoDirectoryAdministrator,
 ];
+
+/**
+ * Actions that, allowed in an inline policy, make a set privileged: every action, or every action of a service
+ * that grants access (IAM, STS, Organizations, Identity Center and its directory and identity store).
+ */
+export const PRIVILEGED_INLINE_ACTIONS: readonly string[] = [
+  "*",
+  "iam:*",
+  "sts:*",
+  "organizations:*",
+  "sso:*",
+  "sso-directory:*",
+  "identitystore:*",
+];
+
+/**
+ * Whether inline statements grant administrator-level access: an Allow with NotAction (everything but a list, as
+ * PowerUserAccess does), or an Allow of an action in PRIVILEGED_INLINE_ACTIONS (compared without case, as IAM does).
+ */
+export function inlineStatementsArePrivileged(statements: readonly PolicyStatementConfig[]): boolean {
+  const privileged = PRIVILEGED_INLINE_ACTIONS.map((a) => a.toLowerCase());
+  return statements.some((s) => {
+    if (s.Effect !== "Allow") return false;
+    if (s.NotAction !== undefined) return true;
+    const actions = s.Action === undefined ? [] : typeof s.Action === "string" ? [s.Action] : s.Action;
+    return actions.some((action) => privileged.includes(action.toLowerCase()));
+  });
+}
 
 /**
  * Identity Center and identity store changes. PowerUserAccess allows every action outside IAM, Organizations and

@@ -140,7 +140,7 @@ export const sessionDurationsInRange: ConfigRule = (config) =>
     if (spec.privileged && seconds > MAX_PRIVILEGED_SESSION_SECONDS)
       return [{
         path,
-        message: `session duration ${spec.sessionDuration} is too long for a privileged permission set (AdministratorAccess, PowerUserAccess, IAMFullAccess or privileged: true); at most PT2H`,
+        message: `session duration ${spec.sessionDuration} is too long for a privileged permission set (an administrator-level managed policy such as AdministratorAccess, PowerUserAccess or IAMFullAccess, an inline policy that allows * or a service's every action such as iam:*, or privileged: true); at most PT2H`,
       }];
     return [];
   });
@@ -176,6 +176,13 @@ export const uniquePolicies: ConfigRule = (config) =>
       path: ["identity", "permissionSets", i, "customerManagedPolicies", j],
       message: `customer managed policy "${ref.name}" is listed twice; a policy is attached once`,
     })),
+    ...addressCollisions(
+      p.customerManagedPolicies,
+      (ref) => ref.name,
+      (j) => ["identity", "permissionSets", i, "customerManagedPolicies", j, "name"],
+      "customer managed policy",
+      `identity.permissionSets[${i}].customerManagedPolicies`,
+    ),
   ]);
 
 /**
