@@ -127,6 +127,9 @@ describe("workload VPC", () => {
     for (const letter of ["a", "b", "c"]) {
       const nat = keyWhere(prod, "aws_nat_gateway", (n) => n.tags.Name.endsWith(`-nat-${letter}`));
       expect(prod.resource("aws_nat_gateway", nat).subnet_id).toBe(ref("aws_subnet", keyWhere(prod, "aws_subnet", (s) => s.tags.Name.endsWith(`-public-${letter}`))));
+      // Created only after the internet gateway is attached, destroyed before it is detached.
+      expect(prod.resource("aws_nat_gateway", nat).depends_on).toEqual([`aws_internet_gateway.${igw}`]);
+      expect(prod.resource("aws_eip", keyWhere(prod, "aws_eip", (e) => e.tags.Name.endsWith(`-nat-${letter}`))).depends_on).toEqual([`aws_internet_gateway.${igw}`]);
       const table = keyWhere(prod, "aws_route_table", (t) => t.tags.Name.endsWith(`-private-${letter}`));
       expect(values(prod, "aws_route").filter((r) => r.route_table_id === ref("aws_route_table", table)))
         .toEqual([expect.objectContaining({ destination_cidr_block: "0.0.0.0/0", nat_gateway_id: ref("aws_nat_gateway", nat) })]);

@@ -126,8 +126,10 @@ export class WorkloadVpc extends Construct {
 
     // Public tier: the only route to the internet gateway.
     const routeTableIds: string[] = [];
+    let internetGateway: InternetGateway | undefined;
     if (hasTier("public")) {
       const igw = new InternetGateway(this, "internet-gateway", { vpcId, tags: name("igw") });
+      internetGateway = igw;
       const publicRoutes = new RouteTable(this, "route-table-public", { vpcId, tags: name("public") });
       new Route(this, "route-public-internet", { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
       letters.forEach((letter, azIndex) =>
@@ -139,14 +141,19 @@ export class WorkloadVpc extends Construct {
     // NAT gateways in the public tier: one per AZ, or one in the first AZ for all.
     const natMode = natGatewayMode(network);
     const natCount = natMode === "per-az" ? network.availabilityZones : natMode === "single" ? 1 : 0;
+    // A public NAT gateway can only be created once the internet gateway is attached (else Gateway.NotAttached), and
+    // the internet gateway can only be detached once no NAT gateway maps a public address: nothing references the
+    // internet gateway, so the order is given explicitly, as the provider's aws_nat_gateway and aws_eip docs advise.
+    const afterInternetGateway = internetGateway === undefined ? [] : [internetGateway];
     const natGatewayIds = Array.from({ length: natCount }, (_, azIndex) => {
       const letter = letters[azIndex] ?? "";
-      const eip = new Eip(this, `nat-eip-${letter}`, { domain: "vpc", tags: name(`nat-${letter}`) });
+      const eip = new Eip(this, `nat-eip-${letter}`, { domain: "vpc", tags: name(`nat-${letter}`), dependsOn: afterInternetGateway });
       return new NatGateway(this, `nat-gateway-${letter}`, {
         allocationId: eip.allocationId,
         subnetId: subnetAt("public", azIndex).id,
         connectivityType: "public",
         tags: name(`nat-${letter}`),
+        dependsOn: afterInternetGateway,
       }).id;
     });
 
