@@ -304,6 +304,16 @@ describe("workload VPC", () => {
     for (const endpoint of values(stack, "aws_vpc_endpoint"))
       expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } });
   });
+
+  it("create an S3 or DynamoDB interface endpoint only after the gateway endpoint its private DNS needs", () => {
+    const data = exampleConfigData();
+    data.accounts[5].network.interfaceEndpoints = ["s3", "dynamodb", "sts"];
+    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
+    const endpoint = (type: string, service: string) => keyWhere(stack, "aws_vpc_endpoint", (e) => e.vpc_endpoint_type === type && e.service_name === `com.amazonaws.eu-west-2.${service}`);
+    for (const service of ["s3", "dynamodb"])
+      expect(stack.resource("aws_vpc_endpoint", endpoint("Interface", service)).depends_on).toEqual([`aws_vpc_endpoint.${endpoint("Gateway", service)}`]);
+    expect(stack.resource("aws_vpc_endpoint", endpoint("Interface", "sts")).depends_on).toBeUndefined();
+  });
 });
 
 describe("WorkloadVpc props", () => {

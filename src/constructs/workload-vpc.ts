@@ -196,8 +196,9 @@ export class WorkloadVpc extends Construct {
       }
     }
 
+    const gatewayEndpoints = new Map<string, VpcEndpoint>();
     for (const service of GATEWAY_ENDPOINT_SERVICES) {
-      new VpcEndpoint(this, `gateway-endpoint-${service}`, {
+      const gatewayEndpoint = new VpcEndpoint(this, `gateway-endpoint-${service}`, {
         vpcId,
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Gateway",
@@ -205,6 +206,7 @@ export class WorkloadVpc extends Construct {
         policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
         tags: name(service),
       });
+      gatewayEndpoints.set(service, gatewayEndpoint);
     }
 
     if (network.interfaceEndpoints.length > 0) {
@@ -224,6 +226,9 @@ export class WorkloadVpc extends Construct {
         cidrIpv4: network.cidr,
       });
       for (const service of network.interfaceEndpoints) {
+        // An S3 or DynamoDB interface endpoint with private DNS resolves in-VPC names to the gateway endpoint
+        // (private DNS only for inbound resolver endpoints), which AWS refuses unless the gateway endpoint exists.
+        const gatewayEndpoint = gatewayEndpoints.get(service);
         new VpcEndpoint(this, `interface-endpoint-${service.replace(/\./g, "-")}`, {
           vpcId,
           serviceName: `com.amazonaws.${props.region}.${service}`,
@@ -233,6 +238,7 @@ export class WorkloadVpc extends Construct {
           privateDnsEnabled: true,
           policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
           tags: name(service),
+          dependsOn: gatewayEndpoint === undefined ? undefined : [gatewayEndpoint],
         });
       }
     }
