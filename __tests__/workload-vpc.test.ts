@@ -127,6 +127,9 @@ describe("workload VPC", () => {
     for (const letter of ["a", "b", "c"]) {
       const nat = keyWhere(prod, "aws_nat_gateway", (n) => n.tags.Name.endsWith(`-nat-${letter}`));
       expect(prod.resource("aws_nat_gateway", nat).subnet_id).toBe(ref("aws_subnet", keyWhere(prod, "aws_subnet", (s) => s.tags.Name.endsWith(`-public-${letter}`))));
+      // Created only after the internet gateway is attached, destroyed before it is detached.
+      expect(prod.resource("aws_nat_gateway", nat).depends_on).toEqual([`aws_internet_gateway.${igw}`]);
+      expect(prod.resource("aws_eip", keyWhere(prod, "aws_eip", (e) => e.tags.Name.endsWith(`-nat-${letter}`))).depends_on).toEqual([`aws_internet_gateway.${igw}`]);
       const table = keyWhere(prod, "aws_route_table", (t) => t.tags.Name.endsWith(`-private-${letter}`));
       expect(values(prod, "aws_route").filter((r) => r.route_table_id === ref("aws_route_table", table)))
         .toEqual([expect.objectContaining({ destination_cidr_block: "0.0.0.0/0", nat_gateway_id: ref("aws_nat_gateway", nat) })]);
@@ -300,6 +303,16 @@ describe("workload VPC", () => {
     const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
     for (const endpoint of values(stack, "aws_vpc_endpoint"))
       expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } });
+  });
+
+  it("create an S3 or DynamoDB interface endpoint only after the gateway endpoint its private DNS needs", () => {
+    const data = exampleConfigData();
+    data.accounts[5].network.interfaceEndpoints = ["s3", "dynamodb", "sts"];
+    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
+    const endpoint = (type: string, service: string) => keyWhere(stack, "aws_vpc_endpoint", (e) => e.vpc_endpoint_type === type && e.service_name === `com.amazonaws.eu-west-2.${service}`);
+    for (const service of ["s3", "dynamodb"])
+      expect(stack.resource("aws_vpc_endpoint", endpoint("Interface", service)).depends_on).toEqual([`aws_vpc_endpoint.${endpoint("Gateway", service)}`]);
+    expect(stack.resource("aws_vpc_endpoint", endpoint("Interface", "sts")).depends_on).toBeUndefined();
   });
 });
 

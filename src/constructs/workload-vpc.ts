@@ -126,8 +126,10 @@ export class WorkloadVpc extends Construct {
 
     // Public tier: the only route to the internet gateway.
     const routeTableIds: string[] = [];
+    let internetGateway: InternetGateway | undefined;
     if (hasTier("public")) {
       const igw = new InternetGateway(this, "internet-gateway", { vpcId, tags: name("igw") });
+      internetGateway = igw;
       const publicRoutes = new RouteTable(this, "route-table-public", { vpcId, tags: name("public") });
       new Route(this, "route-public-internet", { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
       letters.forEach((letter, azIndex) =>
@@ -139,14 +141,19 @@ export class WorkloadVpc extends Construct {
     // NAT gateways in the public tier: one per AZ, or one in the first AZ for all.
     const natMode = natGatewayMode(network);
     const natCount = natMode === "per-az" ? network.availabilityZones : natMode === "single" ? 1 : 0;
+    // A public NAT gateway can only be created once the internet gateway is attached (else Gateway.NotAttached), and
+    // the internet gateway can only be detached once no NAT gateway maps a public address: nothing references the
+    // internet gateway, so the order is given explicitly, as the provider's aws_nat_gateway and aws_eip docs advise.
+    const afterInternetGateway = internetGateway === undefined ? [] : [internetGateway];
     const natGatewayIds = Array.from({ length: natCount }, (_, azIndex) => {
       const letter = letters[azIndex] ?? "";
-      const eip = new Eip(this, `nat-eip-${letter}`, { domain: "vpc", tags: name(`nat-${letter}`) });
+      const eip = new Eip(this, `nat-eip-${letter}`, { domain: "vpc", tags: name(`nat-${letter}`), dependsOn: afterInternetGateway });
       return new NatGateway(this, `nat-gateway-${letter}`, {
         allocationId: eip.allocationId,
         subnetId: subnetAt("public", azIndex).id,
         connectivityType: "public",
         tags: name(`nat-${letter}`),
+        dependsOn: afterInternetGateway,
       }).id;
     });
 
@@ -189,8 +196,9 @@ export class WorkloadVpc extends Construct {
       }
     }
 
+    const gatewayEndpoints = new Map<string, VpcEndpoint>();
     for (const service of GATEWAY_ENDPOINT_SERVICES) {
-      new VpcEndpoint(this, `gateway-endpoint-${service}`, {
+      const gatewayEndpoint = new VpcEndpoint(this, `gateway-endpoint-${service}`, {
         vpcId,
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Gateway",
@@ -198,6 +206,7 @@ export class WorkloadVpc extends Construct {
         policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
         tags: name(service),
       });
+      gatewayEndpoints.set(service, gatewayEndpoint);
     }
 
     if (network.interfaceEndpoints.length > 0) {
@@ -217,6 +226,9 @@ export class WorkloadVpc extends Construct {
         cidrIpv4: network.cidr,
       });
       for (const service of network.interfaceEndpoints) {
+        // An S3 or DynamoDB interface endpoint with private DNS resolves in-VPC names to the gateway endpoint
+        // (private DNS only for inbound resolver endpoints), which AWS refuses unless the gateway endpoint exists.
+        const gatewayEndpoint = gatewayEndpoints.get(service);
         new VpcEndpoint(this, `interface-endpoint-${service.replace(/\./g, "-")}`, {
           vpcId,
           serviceName: `com.amazonaws.${props.region}.${service}`,
@@ -226,6 +238,7 @@ export class WorkloadVpc extends Construct {
           privateDnsEnabled: true,
           policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
           tags: name(service),
+          dependsOn: gatewayEndpoint === undefined ? undefined : [gatewayEndpoint],
         });
       }
     }
