@@ -49,7 +49,8 @@ const TOPIC_PUBLISHER_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as c
  * - CloudWatch Logs (the Regional principal) only for the trail's log group (encryption context).
  * - CloudWatch alarms and EventBridge rules, to publish to the topic. Without conditions: AWS documents that the
  *   KMS request of an EventBridge delivery carries no aws:SourceAccount/aws:SourceArn, and its SNS guide gives the
- *   alarm statement without them. The topic policy holds the account scoping, and a data key alone reads nothing.
+ *   alarm statement without them. The topic policy scopes the alarms to this account (EventBridge's publish can
+ *   carry no condition there either), and a data key alone reads nothing.
  */
 export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): PolicyDocument {
   return {
