@@ -1,4 +1,7 @@
+import { Fn, Testing, Token } from "cdktf";
 import { LOG_BUCKET_KINDS } from "../src/naming";
+import { BUCKET_POLICY_MAX_BYTES, policySizeProblems } from "../src/policies/log-archive";
+import { LogArchiveStack } from "../stacks/log-archive-stack";
 import { AUDITOR, AUDITOR_READ_ACTIONS_FOR_TEST, LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, bucketName, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
 import { stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
@@ -387,5 +390,50 @@ describe("log-archive stack: outputs for the org-trail stack", () => {
   it("outputs the key ARN and every bucket name", () => {
     expect(stack.json.output.key_arn.value).toBe(`\${${keyAddress()}.arn}`);
     expect(Object.keys(stack.json.output.bucket_names.value).sort()).toEqual([...LOG_BUCKET_KINDS].sort());
+  });
+});
+
+describe("log-archive stack: policy size limits", () => {
+  const REGIONS = ["eu-west-2", "eu-west-1", "eu-central-1", "us-east-1"];
+  /** The example organisation grown by `extra` workload accounts, allowed in four Regions. */
+  const grown = (extra: number) => loggingConfig((data) => {
+    data.organization.allowedRegions = REGIONS;
+    for (let i = 0; i < extra; i++) data.accounts.push({ name: `team-${i}`, email: `aws-team-${i}@kestrel.example.org`, purpose: "workload", ou: "Workloads/NonProd" });
+  });
+  /** Account ids as literals (adopted) or as Terraform references, as the organization stack hands them over. */
+  const ids = (config: ReturnType<typeof loggingConfig>, asTokens: boolean) =>
+    new Map(config.accounts.map((a, i) => [a.name, a.id ?? (asTokens ? Token.asString(Fn.lookup({}, a.name, "x")) : String(100000000000 + i))]));
+  const build = (extra: number, asTokens: boolean) => () => {
+    const config = grown(extra);
+    new LogArchiveStack(Testing.app(), { config, organizationId: asTokens ? Token.asString(Fn.lookup({}, "org", "x")) : "o-abcdefghij", accountIds: ids(config, asTokens) });
+  };
+
+  it("measures a policy in bytes against its limit, inclusive", () => {
+    const withSid = (sid: string) => ({ Version: "2012-10-17" as const, Statement: [{ Sid: sid, Effect: "Allow" as const, Action: "s3:GetObject" }] });
+    const sized = (bytes: number) => withSid("x".repeat(bytes - JSON.stringify(withSid("")).length));
+    expect(Buffer.byteLength(JSON.stringify(sized(BUCKET_POLICY_MAX_BYTES)))).toBe(BUCKET_POLICY_MAX_BYTES);
+    expect(policySizeProblems([{ what: "p", document: sized(BUCKET_POLICY_MAX_BYTES), maxBytes: BUCKET_POLICY_MAX_BYTES }])).toEqual([]);
+    expect(policySizeProblems([{ what: "p", document: sized(BUCKET_POLICY_MAX_BYTES + 1), maxBytes: BUCKET_POLICY_MAX_BYTES }])).toEqual([
+      expect.stringMatching(/^p would be 20481 bytes, over AWS's limit of 20480 bytes \(20 KB\)/),
+    ]);
+  });
+
+  it("synthesizes a modest organisation", () => {
+    expect(build(10, true)).not.toThrow();
+  });
+
+  it("fails synth, naming the bucket and its size, when the flow log policy outgrows S3's 20 KB", () => {
+    expect(build(60, false)).toThrow(/the bucket policy of the flow-logs bucket \(kestrel-lz-flow-logs-333333333333-eu-west-2\) would be \d{5} bytes, over AWS's limit of 20480 bytes/);
+  });
+
+  it("measures account ids that are Terraform references at their real length, not their placeholders'", () => {
+    // Token placeholders are longer than a 12-digit id: measured as written, a modest organisation would fail.
+    let literal = 0;
+    for (let extra = 0; extra < 80 && literal === 0; extra++) {
+      try { build(extra, false)(); } catch { literal = extra; }
+    }
+    expect(literal).toBeGreaterThan(10);
+    expect(build(literal - 1, true)).not.toThrow();
+    expect(build(literal, true)).toThrow(/flow-logs bucket/);
   });
 });

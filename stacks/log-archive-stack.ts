@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
@@ -9,7 +9,10 @@ import {
   cloudTrailBucketPolicy,
   configBucketPolicy,
   flowLogsBucketPolicy,
+  BUCKET_POLICY_MAX_BYTES,
+  KEY_POLICY_MAX_BYTES,
   logArchiveKeyPolicy,
+  policySizeProblems,
   type LogArchivePolicyContext,
 } from "../src/policies/log-archive";
 import { policyJson, type PolicyDocument } from "../src/policies/document";
@@ -80,6 +83,8 @@ export class LogArchiveStack extends TerraformStack {
       auditorRoleArns: config.logging.auditorRoleArns,
     };
 
+    checkPolicySizes(naming, accountId, context);
+
     this.key = new LandingZoneKey(this, "log_archive_key", {
       alias: naming.kmsAlias("log-archive"),
       description: `${config.organization.name} log archive: CloudTrail, AWS Config and VPC flow logs`,
@@ -126,6 +131,41 @@ export class LogArchiveStack extends TerraformStack {
       value: Object.fromEntries(Object.entries(this.buckets).map(([kind, bucket]) => [kind, bucket.bucketName])),
     });
   }
+}
+
+/** Longest values of what may be Terraform references here: a 12-digit account id, and o-[a-z0-9]{10,32}. */
+const SIZING_ACCOUNT_ID = "000000000000";
+const SIZING_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
+
+/**
+ * Fails synth when a bucket or key policy would exceed AWS's size limit. Account ids the organization stack creates,
+ * and the organisation id, are Terraform references here whose placeholders are not as long as the values, so the
+ * policies are measured as built from literals of the longest length.
+ */
+function checkPolicySizes(naming: Naming, accountId: string, context: LogArchivePolicyContext): void {
+  const literal = (value: string, longest: string): string => (Token.isUnresolved(value) ? longest : value);
+  const logArchiveAccountId = literal(accountId, SIZING_ACCOUNT_ID);
+  const sizing: LogArchivePolicyContext = {
+    ...context,
+    logArchiveAccountId,
+    organizationId: literal(context.organizationId, SIZING_ORGANIZATION_ID),
+    organizationAccountIds: context.organizationAccountIds.map((id) => literal(id, SIZING_ACCOUNT_ID)),
+  };
+  const name = (kind: LogBucketKind): string => naming.logBucketName(kind, logArchiveAccountId);
+  const problems = policySizeProblems([
+    ...SERVICE_LOG_KINDS.map((kind) => ({
+      what: `the bucket policy of the ${kind} bucket (${name(kind)})`,
+      document: BUCKET_POLICIES[kind](name(kind), sizing),
+      maxBytes: BUCKET_POLICY_MAX_BYTES,
+    })),
+    {
+      what: `the bucket policy of the access-logs bucket (${name("access-logs")})`,
+      document: accessLogsBucketPolicy(name("access-logs"), SERVICE_LOG_KINDS.map((kind) => ({ bucketName: name(kind), prefix: `${kind}/` })), sizing),
+      maxBytes: BUCKET_POLICY_MAX_BYTES,
+    },
+    { what: `the key policy of ${naming.kmsAlias("log-archive")}`, document: logArchiveKeyPolicy(sizing), maxBytes: KEY_POLICY_MAX_BYTES },
+  ]);
+  if (problems.length > 0) throw new Error(`log-archive stack: ${problems.join("; ")}`);
 }
 
 function required(ids: ReadonlyMap<string, string>, name: string): string {

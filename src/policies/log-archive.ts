@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from "./document";
+import { policyJson, type PolicyDocument, type PolicyStatement } from "./document";
 
 /**
  * Bucket and key policies of the log archive account. Pure functions of names and ids: the organisation id and
@@ -338,4 +338,31 @@ export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDoc
       ...auditors,
     ],
   };
+}
+
+/** S3 bucket policies are limited to 20 KB (S3 UG, "Bucket policies for Amazon S3"); PutBucketPolicy refuses more. */
+export const BUCKET_POLICY_MAX_BYTES = 20 * 1024;
+/** KMS key policies are limited to 32 KB (AWS KMS quotas, "Key policy document size"); PutKeyPolicy refuses more. */
+export const KEY_POLICY_MAX_BYTES = 32 * 1024;
+
+/** A policy to measure: what it governs (for the message), the document, and the limit it must fit. */
+export interface SizedPolicy {
+  readonly what: string;
+  readonly document: PolicyDocument;
+  readonly maxBytes: number;
+}
+
+/**
+ * Every policy over its limit, each naming what it governs, its size and the limit. The Config and flow log policies
+ * list every account of the organisation (and the flow log ones every allowed Region per account), so they grow with
+ * the organisation; without this check the apply would fail with MalformedPolicy long after the plan looked fine.
+ * Measure documents built from literal values: a Terraform reference's placeholder is not as long as the value.
+ */
+export function policySizeProblems(policies: readonly SizedPolicy[]): string[] {
+  return policies.flatMap(({ what, document, maxBytes }) => {
+    const bytes = Buffer.byteLength(policyJson(document), "utf8");
+    return bytes <= maxBytes
+      ? []
+      : [`${what} would be ${bytes} bytes, over AWS's limit of ${maxBytes} bytes (${maxBytes / 1024} KB): it names every account of the organisation, and for flow logs every account in every allowed Region, so the apply would fail (README: Central logging, policy size)`];
+  });
 }

@@ -49,7 +49,8 @@ const TOPIC_PUBLISHER_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as c
  * - CloudWatch Logs (the Regional principal) only for the trail's log group (encryption context).
  * - CloudWatch alarms and EventBridge rules, to publish to the topic. Without conditions: AWS documents that the
  *   KMS request of an EventBridge delivery carries no aws:SourceAccount/aws:SourceArn, and its SNS guide gives the
- *   alarm statement without them. The topic policy holds the account scoping, and a data key alone reads nothing.
+ *   alarm statement without them. The topic policy scopes the alarms to this account (EventBridge's publish can
+ *   carry no condition there either), and a data key alone reads nothing.
  */
 export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): PolicyDocument {
   return {
@@ -94,10 +95,12 @@ const TOPIC_OWNER_ACTIONS = [
 ] as const;
 
 /**
- * The security alarm topic: the management account manages it; CloudWatch alarms and EventBridge rules of the
- * management account publish to it (aws:SourceAccount, and the kind of source by aws:SourceArn). EventBridge rules
- * may sit in any Region (sign-in and IAM events arrive in us-east-1), alarms sit in the home Region. Plain HTTP
- * is refused.
+ * The security alarm topic: the management account manages it; CloudWatch alarms of the management account in the
+ * home Region publish to it (aws:SourceAccount, aws:SourceArn), and so do EventBridge rules. The EventBridge
+ * statement has no condition: "You can't use Condition blocks in Amazon SNS topic policies for EventBridge"
+ * (EventBridge UG, "Using resource-based policies", Amazon SNS permissions), so a source condition there would
+ * silently drop every rule's notification. Another account's rule could at worst add noise to the topic; it reads
+ * nothing. Plain HTTP is refused.
  */
 export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): PolicyDocument {
   const account = context.managementAccountId;
@@ -128,10 +131,6 @@ export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): Policy
         Principal: { Service: "events.amazonaws.com" },
         Action: "sns:Publish",
         Resource: context.topicArn,
-        Condition: {
-          StringEquals: { "aws:SourceAccount": account },
-          ArnLike: { "aws:SourceArn": `arn:aws:events:*:${account}:rule/*` },
-        },
       },
       {
         Sid: "DenyInsecureTransport",
