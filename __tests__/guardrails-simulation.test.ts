@@ -134,6 +134,14 @@ describe("protective guardrails", () => {
     ["S3 account Block Public Access", { action: "s3:PutAccountPublicAccessBlock", resource: "arn:aws:s3:::*" }],
     ["IMDS defaults", { action: "ec2:ModifyInstanceMetadataDefaults", resource: "arn:aws:ec2:eu-west-2:{account}:*" }],
     ["IMDS options of an instance", { action: "ec2:ModifyInstanceMetadataOptions", resource: instance }],
+    ["snapshot block public access off", { action: "ec2:DisableSnapshotBlockPublicAccess", resource: "*" }],
+    ["snapshot block public access weakened", { action: "ec2:EnableSnapshotBlockPublicAccess", resource: "*" }],
+    ["AMI block public access off", { action: "ec2:DisableImageBlockPublicAccess", resource: "*" }],
+    ["backup vault delete", { action: "backup:DeleteBackupVault", resource: "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault" }],
+    ["backup vault access policy", { action: "backup:PutBackupVaultAccessPolicy", resource: "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault" }],
+    ["reserved KMS alias squatted", { action: "kms:CreateAlias", resource: "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-vpc-flow-logs" }],
+    ["landing zone role policies detached", { action: "iam:DetachRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-backup" }],
+    ["flow-log role policy replaced", { action: "iam:PutRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs" }],
   ];
 
   it.each(managed)("%s: denied to an ordinary admin role, allowed to the deployment role", async (_name, request) => {
@@ -149,6 +157,52 @@ describe("protective guardrails", () => {
       { action: "iam:UpdateAssumeRolePolicy", resource: "arn:aws:iam::{account}:role/voting-api" },
     ];
     for (const request of own) expect([request.action, await decide({ account: WORKLOAD, ...request })]).toEqual([request.action, "Allowed"]);
+  });
+
+  /**
+   * What the landing zone's own stacks do with the deployment role in member accounts, as the Terraform AWS provider
+   * calls it (src/constructs/account-baseline.ts, workload-vpc.ts, stacks/log-archive-stack.ts): none of it may be
+   * blocked, or apply fails. Applied, changed and destroyed in the home Region.
+   */
+  const flowLogKey = "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  const managedKey = { "aws:ResourceTag/ManagedBy": "landing-zone", "kms:ResourceAliases": ["alias/kestrel-lz-vpc-flow-logs"] };
+  const logBucket = "arn:aws:s3:::kestrel-lz-cloudtrail-123456789012-eu-west-2";
+  const deployment: [string, string, SimulatedRequest["context"]?][] = [
+    // Account baseline.
+    ["ec2:EnableEbsEncryptionByDefault", "*"], ["ec2:DisableEbsEncryptionByDefault", "*"],
+    ["s3:PutAccountPublicAccessBlock", "*"], ["ec2:ModifyInstanceMetadataDefaults", "*"],
+    ["ec2:EnableSnapshotBlockPublicAccess", "*"], ["ec2:DisableSnapshotBlockPublicAccess", "*"],
+    ["ec2:EnableImageBlockPublicAccess", "*"], ["ec2:DisableImageBlockPublicAccess", "*"],
+    ["backup:CreateBackupVault", "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault"],
+    ["backup:DeleteBackupVault", "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault"],
+    ["iam:CreateRole", "arn:aws:iam::{account}:role/kestrel-lz-backup"], ["iam:TagRole", "arn:aws:iam::{account}:role/kestrel-lz-backup"],
+    ["iam:AttachRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-backup"], ["iam:DetachRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-backup"],
+    ["iam:DeleteRole", "arn:aws:iam::{account}:role/kestrel-lz-backup"],
+    // Workload VPC: default security group, flow logs, the flow-log key, alias, log group and role.
+    ["ec2:RevokeSecurityGroupIngress", "arn:aws:ec2:eu-west-2:{account}:security-group/sg-0123456789abcdef0"],
+    ["ec2:RevokeSecurityGroupEgress", "arn:aws:ec2:eu-west-2:{account}:security-group/sg-0123456789abcdef0"],
+    ["ec2:CreateFlowLogs", "arn:aws:ec2:eu-west-2:{account}:vpc-flow-log/*"], ["logs:CreateLogDelivery", "*"],
+    ["kms:CreateKey", "*"], ["kms:TagResource", flowLogKey, managedKey], ["kms:PutKeyPolicy", flowLogKey, managedKey],
+    ["kms:EnableKeyRotation", flowLogKey, managedKey], ["kms:ScheduleKeyDeletion", flowLogKey, managedKey],
+    ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-vpc-flow-logs"],
+    ["kms:DeleteAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-vpc-flow-logs"],
+    ["logs:CreateLogGroup", "arn:aws:logs:eu-west-2:{account}:log-group:/kestrel-lz/vpc-flow-logs"],
+    ["logs:AssociateKmsKey", "arn:aws:logs:eu-west-2:{account}:log-group:/kestrel-lz/vpc-flow-logs"],
+    ["iam:CreateRole", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"], ["iam:PutRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"],
+    ["iam:PassRole", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"],
+    // Log archive: the buckets, their policies and Object Lock, and the log archive key.
+    ["s3:CreateBucket", logBucket], ["s3:PutBucketPolicy", logBucket], ["s3:PutBucketObjectLockConfiguration", logBucket],
+    ["s3:PutEncryptionConfiguration", logBucket], ["s3:PutBucketVersioning", logBucket], ["s3:PutLifecycleConfiguration", logBucket],
+    ["s3:PutBucketLogging", logBucket], ["s3:PutBucketPublicAccessBlock", logBucket], ["s3:PutBucketOwnershipControls", logBucket],
+    ["s3:PutBucketTagging", logBucket],
+    ["kms:PutKeyPolicy", flowLogKey, { ...managedKey, "kms:ResourceAliases": ["alias/kestrel-lz-log-archive"] }],
+    ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-log-archive"],
+  ];
+
+  // Every row has three entries: with fewer, jest would pass its done callback as the third argument.
+  it.each(deployment.map(([action, resource, context]) => [action, resource, context ?? {}] as const))("lets the deployment role apply the landing zone's stacks: %s on %s", async (action, resource, context) => {
+    for (const account of [WORKLOAD, "log-archive"])
+      expect([account, await decide({ account, principal: "deployment", action, resource, context })]).toEqual([account, "Allowed"]);
   });
 
   /** Rules for everyone: the deployment role never needs to break them, so it is not exempt. */

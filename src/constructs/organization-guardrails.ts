@@ -80,11 +80,12 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
       id: "scp_protect-landing-zone",
       name: naming.organizationPolicyName("protect-landing-zone"),
       type: "SERVICE_CONTROL_POLICY",
-      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, roles and account defaults",
+      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, backup vault, roles and account defaults",
       document: protectLandingZonePolicy({
         deploymentRoleArn,
         logBucketArns: naming.logBucketArnPatterns,
         kmsAliasPattern: naming.kmsAliasPattern,
+        backupVaultArn: `arn:aws:backup:*:*:backup-vault:${naming.backupVaultName}`,
         managedByTag: { key: "ManagedBy", value: MANAGED_BY },
         roleArns: [naming.roleArnPattern, deploymentRoleArn],
         trailArns: naming.trailArnPatterns,
