@@ -221,6 +221,15 @@ describe("management policies", () => {
     });
   });
 
+  it("backup policy: the selection name fits AWS Backup's 1-50 character pattern whatever the tag", () => {
+    const data = exampleConfigData();
+    data.guardrails.backup = { tagKey: `backup/${"k".repeat(120)}`, tagValue: "daily at 03:00 UTC" };
+    const long = stackPolicies(synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization")));
+    const names = Object.keys(long.get("backup_daily")?.document.plans["kestrel-lz-daily"].selections.tags);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^[a-zA-Z0-9\-_.]{1,50}$/);
+  });
+
   it("AI services opt-out: every service opted out and locked against child policies", () => {
     expect(policies.get("ai_opt-out")?.document.services.default.opt_out_policy).toEqual({ "@@operators_allowed_for_child_policies": ["@@none"], "@@assign": "optOut" });
     expect(policies.get("ai_opt-out")?.document.services["@@operators_allowed_for_child_policies"]).toEqual(["@@none"]);
