@@ -35,7 +35,7 @@ describe("policy documents in the synthesized organization stack", () => {
     });
   });
 
-  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only", () => {
+  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only, and the backup policy, which goes to every top-level OU", () => {
     expect(attachedTo()).toEqual({
       "scp_region-deny": [ROOT_REF],
       "scp_protect-landing-zone": [ROOT_REF],
@@ -44,9 +44,19 @@ describe("policy documents in the synthesized organization stack", () => {
       "rcp_enforce-tls": [ROOT_REF],
       "rcp_data-perimeter": [ROOT_REF],
       "tag_data-classification": [ROOT_REF],
-      backup_daily: [ROOT_REF],
+      backup_daily: ["Infrastructure", "Sandbox", "Security", "Suspended", "Workloads"].map(ouRef),
       "ai_opt-out": [ROOT_REF],
     });
+  });
+
+  it("keeps the backup policy away from the management account, which has no backup vault or role", () => {
+    const config = exampleConfig();
+    const backup = guardrailPolicies(config).find((p) => p.type === "BACKUP_POLICY");
+    expect(backup?.targets).not.toContainEqual({ kind: "root" });
+    // Every member account sits under one of its targets.
+    const tops = new Set(backup?.targets.map((t) => (t.kind === "ou" ? t.path : "")));
+    for (const account of config.accounts.filter((a) => a.purpose !== "management"))
+      expect([account.name, tops.has(account.ou?.split("/")[0] ?? "")]).toEqual([account.name, true]);
   });
 
   it("holds every document as literal, minified JSON with no Terraform expression in it", () => {

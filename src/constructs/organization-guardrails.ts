@@ -150,7 +150,10 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
         tagKey: guardrails.backup.tagKey,
         tagValue: guardrails.backup.tagValue,
       }),
-      targets: [root],
+      // Every top-level OU, which holds every member account, and not the root: management policies, unlike SCPs,
+      // also apply to the management account, which has no account baseline and so no backup vault or role; the
+      // plan would be invalid there (AWS: the role and the vault must exist in every account that receives it).
+      targets: config.organizationalUnits.map((ou): PolicyTarget => ({ kind: "ou", path: ou.name })),
     },
   ];
   if (guardrails.aiServicesOptOut)
