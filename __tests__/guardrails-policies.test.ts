@@ -4,6 +4,7 @@ import { validateResourceControlPolicy, validateServiceControlPolicy } from "@cl
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { guardrailPolicies } from "../src/constructs/organization-guardrails";
 import { planRegionDeny } from "../src/policies/region-deny";
+import { TAG_ENFORCED_FOR } from "../src/policies/tag-policy";
 import { quotaViolations } from "../src/policies/quotas";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 import { ROOT_REF, stackAttachments, stackPolicies } from "./support/organization-simulator";
@@ -207,7 +208,7 @@ describe("management policies", () => {
           enforced_for: { "@@assign": expect.arrayContaining(["s3:bucket", "kms:key", "rds:ALL_SUPPORTED", "ec2:ALL_SUPPORTED"]) },
           report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] },
         },
-        owner: { tag_key: { "@@assign": "Owner" }, report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] } },
+        owner: { tag_key: { "@@assign": "Owner" }, enforced_for: { "@@assign": [...TAG_ENFORCED_FOR] }, report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] } },
       },
     });
     // rds:db supports reporting but not enforcement: AWS would reject it in enforced_for.
