@@ -212,6 +212,8 @@ describe("protective guardrails", () => {
     ["create an access key", { action: "iam:CreateAccessKey", resource: "arn:aws:iam::{account}:user/alice", region: "us-east-1" }],
     ["create a login profile", { action: "iam:CreateLoginProfile", resource: "arn:aws:iam::{account}:user/alice", region: "us-east-1" }],
     ["share outside the organisation", { action: "ram:CreateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/*", context: { "ram:RequestedAllowsExternalPrincipals": "true" } }],
+    ["open a share to outside the organisation", { action: "ram:UpdateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/0123abcd-0123-abcd-0123-0123456789ab", context: { "ram:RequestedAllowsExternalPrincipals": "true" } }],
+    ["add to a share open to outside the organisation", { action: "ram:AssociateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/0123abcd-0123-abcd-0123-0123456789ab", context: { "ram:AllowsExternalPrincipals": "true" } }],
     ["create a default VPC", { action: "ec2:CreateDefaultVpc", resource: "arn:aws:ec2:eu-west-2:{account}:vpc/*" }],
   ];
 
@@ -229,6 +231,10 @@ describe("protective guardrails", () => {
     expect(await decide({
       account: WORKLOAD, action: "ram:CreateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/*",
       context: { "ram:RequestedAllowsExternalPrincipals": "false" },
+    })).toBe("Allowed");
+    expect(await decide({
+      account: WORKLOAD, action: "ram:AssociateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/0123abcd-0123-abcd-0123-0123456789ab",
+      context: { "ram:AllowsExternalPrincipals": "false" },
     })).toBe("Allowed");
   });
 

@@ -105,8 +105,17 @@ export const IAM_USER_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "iam:C
 export const RDS_CREATE_ACTIONS = ["rds:CreateDBInstance", "rds:CreateDBCluster"] as const;
 export const EBS_CREATE_ACTIONS = ["ec2:CreateVolume", "ec2:RunInstances"] as const;
 
-/** Resource shares that could reach principals outside the organisation. */
-export const RAM_SHARE_ACTIONS = ["ram:CreateResourceShare", "ram:UpdateResourceShare", "ram:AssociateResourceShare"] as const;
+/**
+ * Creating or changing a resource share so that it admits principals outside the organisation: these calls carry
+ * the requested setting in ram:RequestedAllowsExternalPrincipals.
+ */
+export const RAM_SHARE_ACTIONS = ["ram:CreateResourceShare", "ram:UpdateResourceShare"] as const;
+/**
+ * Adding principals or resources to a share that already admits external principals (made before the guardrail, or
+ * by the management account): this call carries the share's setting in ram:AllowsExternalPrincipals, not the
+ * requested one.
+ */
+export const RAM_ASSOCIATE_ACTIONS = ["ram:AssociateResourceShare"] as const;
 
 /** A default VPC has public subnets and an internet gateway; VPCs come from the landing zone's network baseline. */
 export const DEFAULT_VPC_ACTIONS = ["ec2:CreateDefaultVpc", "ec2:CreateDefaultSubnet"] as const;
@@ -186,6 +195,10 @@ export function workloadBaselinePolicy(props: WorkloadBaselineProps): ServiceCon
       {
         Sid: "DenyExternalSharing", Effect: "Deny", Action: RAM_SHARE_ACTIONS, Resource: "*",
         Condition: { Bool: { "ram:RequestedAllowsExternalPrincipals": "true" } },
+      },
+      {
+        Sid: "DenyAssociatingExternalShares", Effect: "Deny", Action: RAM_ASSOCIATE_ACTIONS, Resource: "*",
+        Condition: { Bool: { "ram:AllowsExternalPrincipals": "true" } },
       },
       { Sid: "DenyDefaultVpc", Effect: "Deny", Action: DEFAULT_VPC_ACTIONS, Resource: "*" },
     ],
