@@ -4,6 +4,7 @@ import { validateResourceControlPolicy, validateServiceControlPolicy } from "@cl
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { guardrailPolicies } from "../src/constructs/organization-guardrails";
 import { planRegionDeny } from "../src/policies/region-deny";
+import { TAG_ENFORCED_FOR } from "../src/policies/tag-policy";
 import { quotaViolations } from "../src/policies/quotas";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 import { ROOT_REF, stackAttachments, stackPolicies } from "./support/organization-simulator";
@@ -35,7 +36,7 @@ describe("policy documents in the synthesized organization stack", () => {
     });
   });
 
-  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only", () => {
+  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only, and the backup policy, which goes to every top-level OU", () => {
     expect(attachedTo()).toEqual({
       "scp_region-deny": [ROOT_REF],
       "scp_protect-landing-zone": [ROOT_REF],
@@ -44,9 +45,19 @@ describe("policy documents in the synthesized organization stack", () => {
       "rcp_enforce-tls": [ROOT_REF],
       "rcp_data-perimeter": [ROOT_REF],
       "tag_data-classification": [ROOT_REF],
-      backup_daily: [ROOT_REF],
+      backup_daily: ["Infrastructure", "Sandbox", "Security", "Suspended", "Workloads"].map(ouRef),
       "ai_opt-out": [ROOT_REF],
     });
+  });
+
+  it("keeps the backup policy away from the management account, which has no backup vault or role", () => {
+    const config = exampleConfig();
+    const backup = guardrailPolicies(config).find((p) => p.type === "BACKUP_POLICY");
+    expect(backup?.targets).not.toContainEqual({ kind: "root" });
+    // Every member account sits under one of its targets.
+    const tops = new Set(backup?.targets.map((t) => (t.kind === "ou" ? t.path : "")));
+    for (const account of config.accounts.filter((a) => a.purpose !== "management"))
+      expect([account.name, tops.has(account.ou?.split("/")[0] ?? "")]).toEqual([account.name, true]);
   });
 
   it("holds every document as literal, minified JSON with no Terraform expression in it", () => {
@@ -197,7 +208,7 @@ describe("management policies", () => {
           enforced_for: { "@@assign": expect.arrayContaining(["s3:bucket", "kms:key", "rds:ALL_SUPPORTED", "ec2:ALL_SUPPORTED"]) },
           report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] },
         },
-        owner: { tag_key: { "@@assign": "Owner" }, report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] } },
+        owner: { tag_key: { "@@assign": "Owner" }, enforced_for: { "@@assign": [...TAG_ENFORCED_FOR] }, report_required_tag_for: { "@@assign": ["s3:bucket", "kms:key", "rds:db", "ec2:instance"] } },
       },
     });
     // rds:db supports reporting but not enforcement: AWS would reject it in enforced_for.
@@ -219,6 +230,15 @@ describe("management policies", () => {
       tag_key: { "@@assign": "Backup" },
       tag_value: { "@@assign": ["daily"] },
     });
+  });
+
+  it("backup policy: the selection name fits AWS Backup's 1-50 character pattern whatever the tag", () => {
+    const data = exampleConfigData();
+    data.guardrails.backup = { tagKey: `backup/${"k".repeat(120)}`, tagValue: "daily at 03:00 UTC" };
+    const long = stackPolicies(synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization")));
+    const names = Object.keys(long.get("backup_daily")?.document.plans["kestrel-lz-daily"].selections.tags);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^[a-zA-Z0-9\-_.]{1,50}$/);
   });
 
   it("AI services opt-out: every service opted out and locked against child policies", () => {

@@ -1,5 +1,6 @@
 import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
-import { OrganizationSimulator, type SimulatedRequest } from "./support/organization-simulator";
+import { accessLogsBucketPolicy, cloudTrailBucketPolicy, configBucketPolicy, flowLogsBucketPolicy, logArchiveKeyPolicy, type LogArchivePolicyContext } from "../src/policies/log-archive";
+import { OrganizationSimulator, SIMULATED_ORG_ID, type SimulatedRequest } from "./support/organization-simulator";
 
 /**
  * Behaviour of the Organizations policies, evaluated with a real IAM policy engine. Policies and attachments are
@@ -133,6 +134,14 @@ describe("protective guardrails", () => {
     ["S3 account Block Public Access", { action: "s3:PutAccountPublicAccessBlock", resource: "arn:aws:s3:::*" }],
     ["IMDS defaults", { action: "ec2:ModifyInstanceMetadataDefaults", resource: "arn:aws:ec2:eu-west-2:{account}:*" }],
     ["IMDS options of an instance", { action: "ec2:ModifyInstanceMetadataOptions", resource: instance }],
+    ["snapshot block public access off", { action: "ec2:DisableSnapshotBlockPublicAccess", resource: "*" }],
+    ["snapshot block public access weakened", { action: "ec2:EnableSnapshotBlockPublicAccess", resource: "*" }],
+    ["AMI block public access off", { action: "ec2:DisableImageBlockPublicAccess", resource: "*" }],
+    ["backup vault delete", { action: "backup:DeleteBackupVault", resource: "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault" }],
+    ["backup vault access policy", { action: "backup:PutBackupVaultAccessPolicy", resource: "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault" }],
+    ["reserved KMS alias squatted", { action: "kms:CreateAlias", resource: "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-vpc-flow-logs" }],
+    ["landing zone role policies detached", { action: "iam:DetachRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-backup" }],
+    ["flow-log role policy replaced", { action: "iam:PutRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs" }],
   ];
 
   it.each(managed)("%s: denied to an ordinary admin role, allowed to the deployment role", async (_name, request) => {
@@ -150,6 +159,52 @@ describe("protective guardrails", () => {
     for (const request of own) expect([request.action, await decide({ account: WORKLOAD, ...request })]).toEqual([request.action, "Allowed"]);
   });
 
+  /**
+   * What the landing zone's own stacks do with the deployment role in member accounts, as the Terraform AWS provider
+   * calls it (src/constructs/account-baseline.ts, workload-vpc.ts, stacks/log-archive-stack.ts): none of it may be
+   * blocked, or apply fails. Applied, changed and destroyed in the home Region.
+   */
+  const flowLogKey = "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  const managedKey = { "aws:ResourceTag/ManagedBy": "landing-zone", "kms:ResourceAliases": ["alias/kestrel-lz-vpc-flow-logs"] };
+  const logBucket = "arn:aws:s3:::kestrel-lz-cloudtrail-123456789012-eu-west-2";
+  const deployment: [string, string, SimulatedRequest["context"]?][] = [
+    // Account baseline.
+    ["ec2:EnableEbsEncryptionByDefault", "*"], ["ec2:DisableEbsEncryptionByDefault", "*"],
+    ["s3:PutAccountPublicAccessBlock", "*"], ["ec2:ModifyInstanceMetadataDefaults", "*"],
+    ["ec2:EnableSnapshotBlockPublicAccess", "*"], ["ec2:DisableSnapshotBlockPublicAccess", "*"],
+    ["ec2:EnableImageBlockPublicAccess", "*"], ["ec2:DisableImageBlockPublicAccess", "*"],
+    ["backup:CreateBackupVault", "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault"],
+    ["backup:DeleteBackupVault", "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault"],
+    ["iam:CreateRole", "arn:aws:iam::{account}:role/kestrel-lz-backup"], ["iam:TagRole", "arn:aws:iam::{account}:role/kestrel-lz-backup"],
+    ["iam:AttachRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-backup"], ["iam:DetachRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-backup"],
+    ["iam:DeleteRole", "arn:aws:iam::{account}:role/kestrel-lz-backup"],
+    // Workload VPC: default security group, flow logs, the flow-log key, alias, log group and role.
+    ["ec2:RevokeSecurityGroupIngress", "arn:aws:ec2:eu-west-2:{account}:security-group/sg-0123456789abcdef0"],
+    ["ec2:RevokeSecurityGroupEgress", "arn:aws:ec2:eu-west-2:{account}:security-group/sg-0123456789abcdef0"],
+    ["ec2:CreateFlowLogs", "arn:aws:ec2:eu-west-2:{account}:vpc-flow-log/*"], ["logs:CreateLogDelivery", "*"],
+    ["kms:CreateKey", "*"], ["kms:TagResource", flowLogKey, managedKey], ["kms:PutKeyPolicy", flowLogKey, managedKey],
+    ["kms:EnableKeyRotation", flowLogKey, managedKey], ["kms:ScheduleKeyDeletion", flowLogKey, managedKey],
+    ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-vpc-flow-logs"],
+    ["kms:DeleteAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-vpc-flow-logs"],
+    ["logs:CreateLogGroup", "arn:aws:logs:eu-west-2:{account}:log-group:/kestrel-lz/vpc-flow-logs"],
+    ["logs:AssociateKmsKey", "arn:aws:logs:eu-west-2:{account}:log-group:/kestrel-lz/vpc-flow-logs"],
+    ["iam:CreateRole", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"], ["iam:PutRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"],
+    ["iam:PassRole", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"],
+    // Log archive: the buckets, their policies and Object Lock, and the log archive key.
+    ["s3:CreateBucket", logBucket], ["s3:PutBucketPolicy", logBucket], ["s3:PutBucketObjectLockConfiguration", logBucket],
+    ["s3:PutEncryptionConfiguration", logBucket], ["s3:PutBucketVersioning", logBucket], ["s3:PutLifecycleConfiguration", logBucket],
+    ["s3:PutBucketLogging", logBucket], ["s3:PutBucketPublicAccessBlock", logBucket], ["s3:PutBucketOwnershipControls", logBucket],
+    ["s3:PutBucketTagging", logBucket],
+    ["kms:PutKeyPolicy", flowLogKey, { ...managedKey, "kms:ResourceAliases": ["alias/kestrel-lz-log-archive"] }],
+    ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-log-archive"],
+  ];
+
+  // Every row has three entries: with fewer, jest would pass its done callback as the third argument.
+  it.each(deployment.map(([action, resource, context]) => [action, resource, context ?? {}] as const))("lets the deployment role apply the landing zone's stacks: %s on %s", async (action, resource, context) => {
+    for (const account of [WORKLOAD, "log-archive"])
+      expect([account, await decide({ account, principal: "deployment", action, resource, context })]).toEqual([account, "Allowed"]);
+  });
+
   /** Rules for everyone: the deployment role never needs to break them, so it is not exempt. */
   const everyone: [string, Omit<SimulatedRequest, "account" | "principal">][] = [
     ["leave the organisation", { action: "organizations:LeaveOrganization", resource: "arn:aws:organizations::111111111111:organization/o-simulated01", region: "us-east-1" }],
@@ -157,6 +212,8 @@ describe("protective guardrails", () => {
     ["create an access key", { action: "iam:CreateAccessKey", resource: "arn:aws:iam::{account}:user/alice", region: "us-east-1" }],
     ["create a login profile", { action: "iam:CreateLoginProfile", resource: "arn:aws:iam::{account}:user/alice", region: "us-east-1" }],
     ["share outside the organisation", { action: "ram:CreateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/*", context: { "ram:RequestedAllowsExternalPrincipals": "true" } }],
+    ["open a share to outside the organisation", { action: "ram:UpdateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/0123abcd-0123-abcd-0123-0123456789ab", context: { "ram:RequestedAllowsExternalPrincipals": "true" } }],
+    ["add to a share open to outside the organisation", { action: "ram:AssociateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/0123abcd-0123-abcd-0123-0123456789ab", context: { "ram:AllowsExternalPrincipals": "true" } }],
     ["create a default VPC", { action: "ec2:CreateDefaultVpc", resource: "arn:aws:ec2:eu-west-2:{account}:vpc/*" }],
   ];
 
@@ -174,6 +231,10 @@ describe("protective guardrails", () => {
     expect(await decide({
       account: WORKLOAD, action: "ram:CreateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/*",
       context: { "ram:RequestedAllowsExternalPrincipals": "false" },
+    })).toBe("Allowed");
+    expect(await decide({
+      account: WORKLOAD, action: "ram:AssociateResourceShare", resource: "arn:aws:ram:eu-west-2:{account}:resource-share/0123abcd-0123-abcd-0123-0123456789ab",
+      context: { "ram:AllowsExternalPrincipals": "false" },
     })).toBe("Allowed");
   });
 
@@ -246,17 +307,119 @@ describe("resource control policies", () => {
     expect([outsider.result, outsider.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
   });
 
-  it("lets AWS services deliver for accounts of this organisation, and not for others", async () => {
-    const trailPolicy = {
-      Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::kestrel-logs/*" }],
+  /**
+   * The log archive's real bucket and key policies (src/policies/log-archive.ts) behind the real RCPs: every AWS
+   * service that writes logs must still get through, and only for accounts of this organisation.
+   */
+  describe("AWS service deliveries into the log archive", () => {
+    const MANAGEMENT = "111111111111";
+    const logArchive = sim.accountId("log-archive");
+    const member = sim.accountId(WORKLOAD);
+    const context: LogArchivePolicyContext = {
+      logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, organizationId: SIMULATED_ORG_ID,
+      organizationAccountIds: [MANAGEMENT, logArchive, member], homeRegion: "eu-west-2", regions: ["eu-west-2"],
+      trailArn: `arn:aws:cloudtrail:eu-west-2:${MANAGEMENT}:trail/kestrel-lz-org-trail`, auditorRoleArns: [],
     };
-    const deliver = (sourceOrg: string) => sim.evaluate({
-      account: "log-archive", action: "s3:PutObject", resource: "arn:aws:s3:::kestrel-logs/AWSLogs/x.json.gz", resourcePolicy: trailPolicy,
-      principal: "cloudtrail.amazonaws.com",
-      context: { "aws:PrincipalIsAWSService": "true", "aws:SourceAccount": "111111111111", "aws:SourceOrgID": sourceOrg, "aws:PrincipalArn": undefined, "aws:PrincipalOrgID": undefined, "aws:PrincipalAccount": undefined },
+    const bucket = (kind: string) => `kestrel-lz-${kind}-${logArchive}-eu-west-2`;
+    const key = `arn:aws:kms:eu-west-2:${logArchive}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const keyPolicy = logArchiveKeyPolicy(context);
+    const fromOrg = (sourceAccount: string, sourceArn: string) =>
+      ({ "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn, "aws:SourceOrgID": SIMULATED_ORG_ID });
+    const flowLogSource = `arn:aws:logs:eu-west-2:${member}:*`;
+    const deliveries: [string, SimulatedRequest][] = [
+      ["CloudTrail writes the organisation trail", {
+        account: "log-archive", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject",
+        resource: `arn:aws:s3:::${bucket("cloudtrail")}/AWSLogs/${SIMULATED_ORG_ID}/${member}/CloudTrail/eu-west-2/x.json.gz`,
+        resourcePolicy: cloudTrailBucketPolicy(bucket("cloudtrail"), context),
+        context: { ...fromOrg(MANAGEMENT, context.trailArn), "s3:x-amz-acl": "bucket-owner-full-control" },
+      }],
+      ["CloudTrail encrypts with the log archive key", {
+        account: "log-archive", principal: "cloudtrail.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+        context: { ...fromOrg(MANAGEMENT, context.trailArn), "kms:EncryptionContext:aws:cloudtrail:arn": context.trailArn },
+      }],
+      ["AWS Config delivers a member account's snapshot", {
+        account: "log-archive", principal: "config.amazonaws.com", action: "s3:PutObject",
+        resource: `arn:aws:s3:::${bucket("config")}/AWSLogs/${member}/Config/eu-west-2/x.json.gz`,
+        resourcePolicy: configBucketPolicy(bucket("config"), context),
+        context: { ...fromOrg(member, `arn:aws:config:eu-west-2:${member}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
+      }],
+      ["AWS Config encrypts with the log archive key", {
+        account: "log-archive", principal: "config.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+        context: fromOrg(member, `arn:aws:config:eu-west-2:${member}:*`),
+      }],
+      ["VPC flow logs delivered by delivery.logs.amazonaws.com", {
+        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject",
+        resource: `arn:aws:s3:::${bucket("flow-logs")}/AWSLogs/aws-account-id=${member}/aws-service=vpcflowlogs/x.parquet`,
+        resourcePolicy: flowLogsBucketPolicy(bucket("flow-logs"), context),
+        context: { ...fromOrg(member, flowLogSource), "s3:x-amz-acl": "bucket-owner-full-control" },
+      }],
+      ["VPC flow log delivery encrypts with the log archive key", {
+        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+        context: fromOrg(member, flowLogSource),
+      }],
+      ["S3 server access logging of the log buckets", {
+        account: "log-archive", principal: "logging.s3.amazonaws.com", action: "s3:PutObject",
+        resource: `arn:aws:s3:::${bucket("access-logs")}/cloudtrail/2026-11-24-05-00-00-0123456789ABCDEF`,
+        resourcePolicy: accessLogsBucketPolicy(bucket("access-logs"), [{ bucketName: bucket("cloudtrail"), prefix: "cloudtrail/" }], context),
+        context: fromOrg(logArchive, `arn:aws:s3:::${bucket("cloudtrail")}`),
+      }],
+    ];
+
+    it.each(deliveries)("%s: allowed through the RCPs", async (_name, request) => {
+      const result = await on(request);
+      // iam-simulate does not evaluate kms:EncryptionContext:* keys, so the key policy's CloudTrail statement never
+      // matches there; the RCPs, which are what this test is about, must still allow it.
+      const keyPolicyUnmodelled = Object.keys(request.context ?? {}).some((k) => k.startsWith("kms:EncryptionContext:"));
+      expect([result.result, result.rcp]).toEqual([keyPolicyUnmodelled ? "ImplicitlyDenied" : "Allowed", "Allowed"]);
     });
-    expect((await deliver("o-simulated01")).result).toBe("Allowed");
-    expect((await deliver("o-someoneelse")).result).toBe("ExplicitlyDenied");
+
+    it.each(deliveries)("%s: denied by the data perimeter when the source account is in another organisation", async (_name, request) => {
+      const result = await on({ ...request, context: { ...request.context, "aws:SourceOrgID": "o-someoneelse" } });
+      expect([result.result, result.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+    });
+
+    /**
+     * Evaluates and checks that the engine used the context keys the test gave (iam-simulate reports the KMS
+     * encryption-context key of the key policy as ignored, so that one is left out of the check).
+     */
+    async function on(request: SimulatedRequest) {
+      const result = await sim.evaluate(request);
+      const given = Object.keys(request.context ?? {}).filter((k) => !k.startsWith("kms:EncryptionContext:"));
+      expect(result.ignoredContextKeys.filter((k) => given.includes(k))).toEqual([]);
+      return result;
+    }
+  });
+
+  it("lets AWS services assume the landing zone's roles for this organisation's accounts (AWS Backup)", async () => {
+    const member = sim.accountId(WORKLOAD);
+    const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole", Resource: "*" }] };
+    const assume = (sourceOrg: string) => sim.evaluate({
+      account: WORKLOAD, principal: "backup.amazonaws.com", action: "sts:AssumeRole", resource: "arn:aws:iam::{account}:role/kestrel-lz-backup",
+      resourcePolicy: trust, context: { "aws:SourceAccount": member, "aws:SourceOrgID": sourceOrg },
+    });
+    expect((await assume(SIMULATED_ORG_ID)).result).toBe("Allowed");
+    expect((await assume("o-someoneelse")).result).toBe("ExplicitlyDenied");
+  });
+
+  it("keeps federation working: Terraform Cloud OIDC (AssumeRoleWithWebIdentity) and Identity Center (AssumeRoleWithSAML)", async () => {
+    const member = sim.accountId(WORKLOAD);
+    const federation: [string, string, string][] = [
+      ["sts:AssumeRoleWithWebIdentity", `arn:aws:iam::${member}:oidc-provider/app.terraform.io`, "arn:aws:iam::{account}:role/terraform-cloud"],
+      ["sts:AssumeRoleWithSAML", `arn:aws:iam::${member}:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE`, "arn:aws:iam::{account}:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_Administrator_0123456789abcdef"],
+    ];
+    for (const [action, provider, role] of federation) {
+      const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Federated: provider }, Action: action, Resource: "*" }] };
+      const result = await sim.evaluate({ account: WORKLOAD, principal: provider, action, resource: role, resourcePolicy: trust });
+      expect([action, result.result, result.rcp]).toEqual([action, "Allowed", "Allowed"]);
+      // Plain HTTP is still refused.
+      const plain = await sim.evaluate({ account: WORKLOAD, principal: provider, action, resource: role, resourcePolicy: trust, context: { "aws:SecureTransport": "false" } });
+      expect([action, plain.result]).toEqual([action, "ExplicitlyDenied"]);
+    }
+  });
+
+  it("lets Identity Center role sessions use this organisation's data", async () => {
+    const session = "aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_Administrator_0123456789abcdef";
+    for (const [action, resource] of [["s3:GetObject", "arn:aws:s3:::voting-data/ballot.json"], ["kms:Decrypt", "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab"]] as const)
+      expect([action, await decide({ account: WORKLOAD, principal: session, action, resource })]).toEqual([action, "Allowed"]);
   });
 });

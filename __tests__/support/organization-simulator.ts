@@ -56,7 +56,10 @@ export interface SimulatedRequest {
   readonly action: string;
   /** The resource ARN; `{account}` and `{region}` are replaced. Actions that only take "*" are evaluated on "*". */
   readonly resource: string;
-  /** `admin` (default), `deployment`, `root`, a role name in the account, or a full ARN. */
+  /**
+   * `admin` (default), `deployment`, `root`, a role name in the account, a full ARN (a role, or an OIDC or SAML
+   * provider for web identity and SAML federation), or an AWS service principal such as `cloudtrail.amazonaws.com`.
+   */
   readonly principal?: string;
   /** aws:RequestedRegion; default eu-west-2. */
   readonly region?: string;
@@ -141,7 +144,7 @@ export class OrganizationSimulator {
 
   principalArn(account: string, principal = "admin"): string {
     const id = this.accountId(account);
-    if (principal.startsWith("arn:")) return principal;
+    if (principal.startsWith("arn:") || isServicePrincipal(principal)) return principal;
     if (principal === "root") return `arn:aws:iam::${id}:root`;
     if (principal === "deployment") return `arn:aws:iam::${id}:role/${this.deploymentRole}`;
     if (principal === "admin") return `arn:aws:iam::${id}:role/Administrator`;
@@ -153,14 +156,20 @@ export class OrganizationSimulator {
     const region = request.region ?? "eu-west-2";
     const external = request.principalOutsideOrganization === true;
     const principal = external ? "arn:aws:iam::444455556666:role/Outsider" : this.principalArn(request.account, request.principal);
+    // Who the request comes from decides which principal keys AWS puts in the context: an AWS service principal has
+    // no principal ARN, account or organisation; a federated identity (web identity or SAML) has none of them until it
+    // becomes a role session. SCPs apply to neither.
+    const kind = isServicePrincipal(principal) ? "service" : /:(oidc|saml)-provider\//.test(principal) ? "federated" : "iam";
     const context: Record<string, string | string[]> = {
-      "aws:PrincipalArn": principal,
-      "aws:PrincipalAccount": principal.split(":")[4] ?? "",
+      ...(kind === "iam" ? { "aws:PrincipalArn": principal, "aws:PrincipalAccount": principal.split(":")[4] ?? "" } : {}),
+      // Present in every signed request; the unsigned federation calls get no principal keys at all (the worst case
+      // for the perimeter's IfExists conditions).
+      ...(kind === "federated" ? {} : { "aws:PrincipalIsAWSService": kind === "service" ? "true" : "false" }),
       "aws:RequestedRegion": region,
       "aws:SecureTransport": "true",
       "aws:ResourceOrgID": SIMULATED_ORG_ID,
       "aws:ResourceAccount": id,
-      ...(external ? { "aws:PrincipalOrgID": "o-someoneelse" } : { "aws:PrincipalOrgID": SIMULATED_ORG_ID }),
+      ...(kind !== "iam" ? {} : external ? { "aws:PrincipalOrgID": "o-someoneelse" } : { "aws:PrincipalOrgID": SIMULATED_ORG_ID }),
     };
     for (const [key, value] of Object.entries(request.context ?? {})) {
       if (value === undefined) delete context[key];
@@ -179,8 +188,9 @@ export class OrganizationSimulator {
         resource: { resource, accountId: id },
         contextVariables: context,
       },
-      identityPolicies: [{ name: "AdministratorAccess", policy: ADMINISTRATOR_ACCESS }],
-      serviceControlPolicies: external
+      // Service principals and federated identities have no identity policies: only the resource policy can allow.
+      identityPolicies: kind === "iam" ? [{ name: "AdministratorAccess", policy: ADMINISTRATOR_ACCESS }] : [],
+      serviceControlPolicies: external || kind !== "iam"
         ? [{ orgIdentifier: "r-other", policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] }]
         : this.chain(request.account, "SERVICE_CONTROL_POLICY"),
       resourceControlPolicies: this.chain(request.account, "RESOURCE_CONTROL_POLICY"),
@@ -197,6 +207,11 @@ export class OrganizationSimulator {
       ignoredContextKeys: [...new Set(results.flatMap((r) => r.ignoredContextKeys ?? []))],
     };
   }
+}
+
+/** An AWS service principal, such as cloudtrail.amazonaws.com or delivery.logs.amazonaws.com. */
+export function isServicePrincipal(principal: string): boolean {
+  return /^[a-z0-9.-]+\.amazonaws\.com$/.test(principal);
 }
 
 function agreed(values: readonly (string | undefined)[]): string | undefined {

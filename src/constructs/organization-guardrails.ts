@@ -80,11 +80,12 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
       id: "scp_protect-landing-zone",
       name: naming.organizationPolicyName("protect-landing-zone"),
       type: "SERVICE_CONTROL_POLICY",
-      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, roles and account defaults",
+      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, backup vault, roles and account defaults",
       document: protectLandingZonePolicy({
         deploymentRoleArn,
         logBucketArns: naming.logBucketArnPatterns,
         kmsAliasPattern: naming.kmsAliasPattern,
+        backupVaultArn: `arn:aws:backup:*:*:backup-vault:${naming.backupVaultName}`,
         managedByTag: { key: "ManagedBy", value: MANAGED_BY },
         roleArns: [naming.roleArnPattern, deploymentRoleArn],
         trailArns: naming.trailArnPatterns,
@@ -149,7 +150,10 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
         tagKey: guardrails.backup.tagKey,
         tagValue: guardrails.backup.tagValue,
       }),
-      targets: [root],
+      // Every top-level OU, which holds every member account, and not the root: management policies, unlike SCPs,
+      // also apply to the management account, which has no account baseline and so no backup vault or role; the
+      // plan would be invalid there (AWS: the role and the vault must exist in every account that receives it).
+      targets: config.organizationalUnits.map((ou): PolicyTarget => ({ kind: "ou", path: ou.name })),
     },
   ];
   if (guardrails.aiServicesOptOut)

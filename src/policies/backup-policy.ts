@@ -22,6 +22,14 @@ export interface BackupPolicyDocument {
   }>>;
 }
 
+/**
+ * The tag selection's key, which AWS Backup uses as the selection name: 1-50 letters, digits, `-`, `_` or `.`
+ * (AWS Backup API, BackupSelection.SelectionName). Tag keys and values allow more characters and far more length.
+ */
+export function backupSelectionName(tagKey: string, tagValue: string): string {
+  return `${tagKey}-${tagValue}`.toLowerCase().replace(/[^a-z0-9_.-]/g, "-").slice(0, 50);
+}
+
 /** Backup windows: start within an hour of the scheduled time, finish within six. */
 export const BACKUP_START_WINDOW_MINUTES = 60;
 export const BACKUP_COMPLETE_WINDOW_MINUTES = 360;
@@ -47,7 +55,7 @@ export function backupPolicy(props: BackupPolicyProps): BackupPolicyDocument {
         },
         selections: {
           tags: {
-            [`${props.tagKey}-${props.tagValue}`.toLowerCase().replace(/[^a-z0-9_-]/g, "-")]: {
+            [backupSelectionName(props.tagKey, props.tagValue)]: {
               iam_role_arn: assign(`arn:aws:iam::$account:role/${props.roleName}`),
               tag_key: assign(props.tagKey),
               tag_value: assign([props.tagValue]),

@@ -4,7 +4,8 @@ import { exemptPrincipals } from "./organization-policy-document";
 /**
  * Two SCPs for every member account (attached at the root; SCPs never restrict the management account):
  * - `protectLandingZonePolicy`: nobody but the landing zone's deployment role may stop, delete or change what the
- *   landing zone manages (security services, log buckets, keys, roles, account-wide defaults).
+ *   landing zone manages (security services, log buckets, keys and aliases, backup vault, roles, account-wide
+ *   defaults).
  * - `workloadBaselinePolicy`: rules for everyone, the deployment role included (it never needs to break them):
  *   no leaving the organisation, no root user, no IAM users (break-glass aside), IMDSv2, encrypted storage, no
  *   sharing outside the organisation, no default VPC.
@@ -54,6 +55,22 @@ export const KMS_KEY_ACTIONS = [
   "kms:UpdateAlias", "kms:CreateGrant", "kms:DeleteImportedKeyMaterial", "kms:UntagResource", "kms:TagResource",
 ] as const;
 
+/**
+ * Creating, repointing or deleting the landing zone's key aliases: authorised on the alias as well as the key, so a
+ * workload can neither squat a reserved alias before the landing zone creates it nor move one to a key of its own.
+ */
+export const KMS_ALIAS_ACTIONS = ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"] as const;
+
+/**
+ * The backup vault the organisation's backup policy writes into in every account: deleting it, or changing who may
+ * use it or delete from it, would stop or expose every account's backups.
+ */
+export const BACKUP_VAULT_ACTIONS = [
+  "backup:DeleteBackupVault", "backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultAccessPolicy",
+  "backup:PutBackupVaultLockConfiguration", "backup:DeleteBackupVaultLockConfiguration",
+  "backup:PutBackupVaultNotifications", "backup:DeleteBackupVaultNotifications",
+] as const;
+
 /** Creating, changing or deleting the landing zone's roles (and squatting their reserved names). */
 export const ROLE_ACTIONS = [
   "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy",
@@ -66,7 +83,10 @@ export const ALARM_TOPIC_ACTIONS = [
   "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:AddPermission", "sns:RemovePermission", "sns:Unsubscribe",
 ] as const;
 
-/** Account-wide defaults the landing zone sets: EBS default encryption, S3 Block Public Access, IMDS. */
+/**
+ * Account-wide defaults the landing zone sets (account baseline): EBS default encryption, S3 Block Public Access,
+ * IMDS, and block public access for snapshots and AMIs.
+ */
 export const ACCOUNT_DEFAULT_ACTIONS = [
   "ec2:DisableEbsEncryptionByDefault", "ec2:ModifyEbsDefaultKmsKeyId", "ec2:ResetEbsDefaultKmsKeyId",
   // Covers PutPublicAccessBlock and DeletePublicAccessBlock on the account (the S3 Control API).
@@ -74,6 +94,8 @@ export const ACCOUNT_DEFAULT_ACTIONS = [
   // IMDS: the account default, and (as AWS's IMDSv2 guidance suggests) each instance's options, so an instance
   // started with IMDSv2 cannot be switched back to IMDSv1.
   "ec2:ModifyInstanceMetadataDefaults", "ec2:ModifyInstanceMetadataOptions",
+  // Block public access for EBS snapshots and AMIs (Enable also sets a weaker snapshot state).
+  "ec2:DisableSnapshotBlockPublicAccess", "ec2:EnableSnapshotBlockPublicAccess", "ec2:DisableImageBlockPublicAccess",
 ] as const;
 
 /** Long-lived IAM user credentials: people sign in through IAM Identity Center. */
@@ -83,8 +105,17 @@ export const IAM_USER_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "iam:C
 export const RDS_CREATE_ACTIONS = ["rds:CreateDBInstance", "rds:CreateDBCluster"] as const;
 export const EBS_CREATE_ACTIONS = ["ec2:CreateVolume", "ec2:RunInstances"] as const;
 
-/** Resource shares that could reach principals outside the organisation. */
-export const RAM_SHARE_ACTIONS = ["ram:CreateResourceShare", "ram:UpdateResourceShare", "ram:AssociateResourceShare"] as const;
+/**
+ * Creating or changing a resource share so that it admits principals outside the organisation: these calls carry
+ * the requested setting in ram:RequestedAllowsExternalPrincipals.
+ */
+export const RAM_SHARE_ACTIONS = ["ram:CreateResourceShare", "ram:UpdateResourceShare"] as const;
+/**
+ * Adding principals or resources to a share that already admits external principals (made before the guardrail, or
+ * by the management account): this call carries the share's setting in ram:AllowsExternalPrincipals, not the
+ * requested one.
+ */
+export const RAM_ASSOCIATE_ACTIONS = ["ram:AssociateResourceShare"] as const;
 
 /** A default VPC has public subnets and an internet gateway; VPCs come from the landing zone's network baseline. */
 export const DEFAULT_VPC_ACTIONS = ["ec2:CreateDefaultVpc", "ec2:CreateDefaultSubnet"] as const;
@@ -94,8 +125,10 @@ export interface ProtectLandingZoneProps {
   readonly deploymentRoleArn: string;
   /** ARN patterns of the log archive buckets and their objects. */
   readonly logBucketArns: readonly string[];
-  /** Alias pattern of the landing zone's KMS keys, for kms:ResourceAliases. */
+  /** Alias pattern of the landing zone's KMS keys, for kms:ResourceAliases, such as `alias/<prefix>-lz-*`. */
   readonly kmsAliasPattern: string;
+  /** ARN pattern of the landing zone's backup vault in every account and Region. */
+  readonly backupVaultArn: string;
   /** Tag that marks everything the landing zone creates. */
   readonly managedByTag: { readonly key: string; readonly value: string };
   /** ARN patterns of the roles to protect: the landing zone's own and the deployment role. */
@@ -119,6 +152,8 @@ export function protectLandingZonePolicy(props: ProtectLandingZoneProps): Servic
       deny("ProtectLogBuckets", LOG_BUCKET_ACTIONS, props.logBucketArns),
       deny("ProtectKeysByAlias", KMS_KEY_ACTIONS, "*", { "ForAnyValue:StringLike": { "kms:ResourceAliases": [props.kmsAliasPattern] } }),
       deny("ProtectKeysByTag", KMS_KEY_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value } }),
+      deny("ProtectKeyAliases", KMS_ALIAS_ACTIONS, `arn:aws:kms:*:*:${props.kmsAliasPattern}`),
+      deny("ProtectBackupVault", BACKUP_VAULT_ACTIONS, props.backupVaultArn),
       deny("ProtectRoles", ROLE_ACTIONS, props.roleArns),
       deny("ProtectAlarmTopic", ALARM_TOPIC_ACTIONS, props.alarmTopicArn),
       deny("ProtectAccountDefaults", ACCOUNT_DEFAULT_ACTIONS, "*"),
@@ -160,6 +195,10 @@ export function workloadBaselinePolicy(props: WorkloadBaselineProps): ServiceCon
       {
         Sid: "DenyExternalSharing", Effect: "Deny", Action: RAM_SHARE_ACTIONS, Resource: "*",
         Condition: { Bool: { "ram:RequestedAllowsExternalPrincipals": "true" } },
+      },
+      {
+        Sid: "DenyAssociatingExternalShares", Effect: "Deny", Action: RAM_ASSOCIATE_ACTIONS, Resource: "*",
+        Condition: { Bool: { "ram:AllowsExternalPrincipals": "true" } },
       },
       { Sid: "DenyDefaultVpc", Effect: "Deny", Action: DEFAULT_VPC_ACTIONS, Resource: "*" },
     ],

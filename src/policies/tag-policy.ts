@@ -28,7 +28,7 @@ export interface TagPolicyProps {
   readonly ownerKey: string;
 }
 
-/** Data classification with a fixed set of values, and an owner tag with a fixed key case. */
+/** Data classification with a fixed set of values and key case, and an owner tag with a fixed key case. */
 export function tagPolicy(props: TagPolicyProps): TagPolicyDocument {
   return {
     tags: {
@@ -39,8 +39,11 @@ export function tagPolicy(props: TagPolicyProps): TagPolicyDocument {
         enforced_for: assign(TAG_ENFORCED_FOR),
         report_required_tag_for: assign(TAG_REQUIRED_FOR),
       },
+      // No values, so any owner is compliant; enforced_for is what makes the key's case (Owner, not owner) a hard
+      // rule rather than a report.
       [props.ownerKey.toLowerCase()]: {
         tag_key: assign(props.ownerKey),
+        enforced_for: assign(TAG_ENFORCED_FOR),
         report_required_tag_for: assign(TAG_REQUIRED_FOR),
       },
     },
