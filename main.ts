@@ -2,6 +2,7 @@ import "./src/synth/fast-start";
 import { App } from "cdktf";
 import { ConfigError } from "./src/config/errors";
 import { loadConfig } from "./src/config/load";
+import { isWithinOu } from "./src/config/ou-tree";
 import type { LandingZoneConfig } from "./src/config/schema";
 import { configureBackend } from "./src/backend";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
@@ -21,8 +22,12 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   // A literal when config adopts an organization, so dependent stacks need not read the organization stack's state.
   const organizationId = config.organization.id ?? organization.organization.id;
 
+  // A suspended account gets no stack: the deny-all SCP blocks the deployment role too, so its stack could not even
+  // plan. Its last applied state stays as it was; nothing is destroyed.
+  const suspendedOu = config.guardrails.suspendedOu;
   const accountStacks = config.accounts
     .filter((account) => account.purpose !== "management")
+    .filter((account) => suspendedOu === undefined || !isWithinOu(account.ou, suspendedOu))
     .map((account) => {
       const accountId = organization.accountIds.get(account.name);
       if (accountId === undefined) throw new Error(`internal error: no account id for ${account.name}`);

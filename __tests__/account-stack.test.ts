@@ -1,4 +1,4 @@
-import { exampleConfig, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 
 describe("account stacks", () => {
   const stacks = synthesizeLandingZone();
@@ -35,5 +35,15 @@ describe("account stacks", () => {
     const provider = synthesized(stackNamed(stacks, "account-voting-prod")).json.provider.aws[0];
     expect(provider.region).toBe("eu-west-2");
     expect(provider.default_tags[0].tags).toMatchObject({ Account: "voting-prod", Environment: "production", ManagedBy: "landing-zone" });
+  });
+
+  it("are not made for suspended accounts, whose deny-all SCP would stop even the deployment role", () => {
+    const data = exampleConfigData();
+    data.organizationalUnits.find((ou: { name: string }) => ou.name === "Suspended").children = [{ name: "Closing" }];
+    data.accounts.find((a: { name: string }) => a.name === "voting-nonprod").ou = "Suspended/Closing";
+    delete data.accounts.find((a: { name: string }) => a.name === "voting-nonprod").network;
+    const names = [...synthesizeLandingZone(configFromData(data)).keys()];
+    expect(names).not.toContain("account-voting-nonprod");
+    expect(names).toEqual(expect.arrayContaining(["organization", "account-voting-prod", "log-archive"]));
   });
 });

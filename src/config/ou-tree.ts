@@ -24,3 +24,8 @@ export function flattenOrganizationalUnits(units: readonly OrganizationalUnitCon
   visit(units, undefined, 1, ["organizationalUnits"]);
   return flat;
 }
+
+/** Whether an account placed at `accountOu` sits in the OU `ouPath` or anywhere below it (SCPs reach the subtree). */
+export function isWithinOu(accountOu: string | undefined, ouPath: string): boolean {
+  return accountOu !== undefined && (accountOu === ouPath || accountOu.startsWith(`${ouPath}/`));
+}
