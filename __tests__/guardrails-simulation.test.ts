@@ -142,6 +142,8 @@ describe("protective guardrails", () => {
     ["reserved KMS alias squatted", { action: "kms:CreateAlias", resource: "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-vpc-flow-logs" }],
     ["landing zone role policies detached", { action: "iam:DetachRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-backup" }],
     ["flow-log role policy replaced", { action: "iam:PutRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs" }],
+    ["landing zone flow log deleted", { action: "ec2:DeleteFlowLogs", resource: "arn:aws:ec2:eu-west-2:{account}:vpc-flow-log/fl-0123456789abcdef0", context: { "aws:ResourceTag/ManagedBy": "landing-zone" } }],
+    ["landing zone flow log untagged", { action: "ec2:DeleteTags", resource: "arn:aws:ec2:eu-west-2:{account}:vpc-flow-log/fl-0123456789abcdef0", context: { "aws:ResourceTag/ManagedBy": "landing-zone" } }],
   ];
 
   it.each(managed)("%s: denied to an ordinary admin role, allowed to the deployment role", async (_name, request) => {
@@ -155,6 +157,7 @@ describe("protective guardrails", () => {
       { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::voting-data" },
       { action: "kms:ScheduleKeyDeletion", resource: "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", context: { "kms:ResourceAliases": ["alias/voting"] } },
       { action: "iam:UpdateAssumeRolePolicy", resource: "arn:aws:iam::{account}:role/voting-api" },
+      { action: "ec2:DeleteFlowLogs", resource: "arn:aws:ec2:eu-west-2:{account}:vpc-flow-log/fl-0fedcba9876543210", context: { "aws:ResourceTag/ManagedBy": "voting-team" } },
     ];
     for (const request of own) expect([request.action, await decide({ account: WORKLOAD, ...request })]).toEqual([request.action, "Allowed"]);
   });

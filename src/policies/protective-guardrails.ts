@@ -79,6 +79,12 @@ export const ROLE_ACTIONS = [
 ] as const;
 
 /** Deleting or redirecting the security alarm topic would silence every alarm. */
+/**
+ * Deleting a landing zone flow log, or removing the tag that marks it, would silently end the network record the
+ * policies' network audits rely on (flow logs carry the ManagedBy tag through the provider's default tags).
+ */
+export const FLOW_LOG_ACTIONS = ["ec2:DeleteFlowLogs", "ec2:DeleteTags", "ec2:CreateTags"] as const;
+
 export const ALARM_TOPIC_ACTIONS = [
   "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:AddPermission", "sns:RemovePermission", "sns:Unsubscribe",
 ] as const;
@@ -156,6 +162,9 @@ export function protectLandingZonePolicy(props: ProtectLandingZoneProps): Servic
       deny("ProtectBackupVault", BACKUP_VAULT_ACTIONS, props.backupVaultArn),
       deny("ProtectRoles", ROLE_ACTIONS, props.roleArns),
       deny("ProtectAlarmTopic", ALARM_TOPIC_ACTIONS, props.alarmTopicArn),
+      deny("ProtectFlowLogs", FLOW_LOG_ACTIONS, "arn:aws:ec2:*:*:vpc-flow-log/*", {
+        StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value },
+      }),
       deny("ProtectAccountDefaults", ACCOUNT_DEFAULT_ACTIONS, "*"),
     ],
   };
