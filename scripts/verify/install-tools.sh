@@ -20,9 +20,10 @@ flock 9
 
 log() { printf '[install-tools] %s\n' "$*" >&2; }
 
-# go_install BINARY PACKAGE@VERSION: install one Go command to $cache/<name>-<version>/BINARY unless it is there.
+# go_install BINARY PACKAGE@VERSION [LDFLAGS]: install one Go command to $cache/<binary>-<version>/BINARY unless it is
+# there.
 go_install() {
-  local binary=$1 package=$2
+  local binary=$1 package=$2 ldflags=${3:-}
   local version=${package##*@v}
   local dest="$cache/$binary-$version/$binary"
   if [[ -x "$dest" ]]; then return 0; fi
@@ -31,7 +32,7 @@ go_install() {
   log "building $binary $version from its Go module (once per machine)"
   local started=$SECONDS
   # -trimpath and no symbol tables: smaller binaries and a faster link; CGO off: no C toolchain needed.
-  CGO_ENABLED=0 GOBIN="$tmp" go install -trimpath -ldflags="-s -w" "$package"
+  CGO_ENABLED=0 GOBIN="$tmp" go install -trimpath -ldflags="-s -w $ldflags" "$package"
   mkdir -p "$(dirname "$dest")"
   mv "$tmp/$binary" "$dest"
   rm -rf "$tmp"
@@ -40,6 +41,8 @@ go_install() {
 
 go_install actionlint "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
 # Trivy's own build sets GOEXPERIMENT=jsonv2 (its magefiles/magefile.go): without it, Go 1.26 has no encoding/json/v2.
-GOEXPERIMENT=jsonv2 go_install trivy "github.com/aquasecurity/trivy/cmd/trivy@v$TRIVY_VERSION"
+# The -X flag stamps the version into `trivy --version`, as its release build does.
+GOEXPERIMENT=jsonv2 go_install trivy "github.com/aquasecurity/trivy/cmd/trivy@v$TRIVY_VERSION" \
+  "-X=github.com/aquasecurity/trivy/pkg/version/app.ver=$TRIVY_VERSION"
 
 echo "$cache"

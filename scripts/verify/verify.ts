@@ -67,6 +67,8 @@ function trivyFindings(trivy: string, cache: string, scanRoot: string): Finding[
     "--severity", "HIGH,CRITICAL",
     // No network here or in CI: use the checks embedded in the pinned binary, never a downloaded bundle.
     "--skip-check-update",
+    "--skip-version-check",
+    "--disable-telemetry",
     "--cache-dir", join(cache, "trivy-cache"),
     "--quiet",
     scanRoot,
