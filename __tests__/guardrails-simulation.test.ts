@@ -14,6 +14,8 @@ function organizationStack(mutate: (data: Record<string, any>) => void = () => {
   const data = exampleConfigData();
   data.guardrails = { ...data.guardrails, breakGlassRoleArns: [BREAK_GLASS] };
   data.accounts.push({ name: "retired", email: "aws-retired@kestrel.example.org", purpose: "workload", ou: "Suspended" });
+  // The policies carry the organization id literally: simulate the one the requests come from.
+  if (data.organization.id !== undefined) data.organization.id = SIMULATED_ORG_ID;
   mutate(data);
   return synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
 }
@@ -308,6 +310,62 @@ describe("resource control policies", () => {
   it("denies principals outside the organisation even when a bucket policy lets them in", async () => {
     const outsider = await sim.evaluate({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json", resourcePolicy: bucketPolicy, principalOutsideOrganization: true });
     expect([outsider.result, outsider.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+  });
+
+  it("creating the organization in the same plan, keeps the perimeter on its id (a Terraform reference)", async () => {
+    const fresh = new OrganizationSimulator(organizationStack((data) => {
+      delete data.organization.id;
+      delete data.accounts[3].id;
+    }));
+    const request = { account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json", resourcePolicy: bucketPolicy };
+    const outsider = await fresh.evaluate({ ...request, principalOutsideOrganization: true });
+    expect([outsider.result, outsider.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+    expect(await decide({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json" }, fresh)).toBe("Allowed");
+  });
+
+  /**
+   * ALB and CLB access logs in Regions available before August 2022 are written by an AWS-owned ELB account
+   * (London: 652711504416), a principal outside the organisation, into a workload's own log bucket.
+   */
+  describe("load balancer access logs", () => {
+    const LONDON_ELB = "arn:aws:iam::652711504416:root";
+    const logKey = "arn:aws:s3:::voting-alb-logs/AWSLogs/{account}/elasticloadbalancing/eu-west-2/2026/11/24/x.log.gz";
+    const albLogBucketPolicy = (principal: string) => ({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: ["s3:PutObject", "s3:GetObject", "s3:PutObjectAcl", "s3:DeleteObject"], Resource: "arn:aws:s3:::voting-alb-logs/*" }],
+    });
+    const elb = (principal: string, action: string, orgId: string | undefined) => sim.evaluate({
+      account: WORKLOAD, principal, principalOutsideOrganization: true, action, resource: logKey,
+      resourcePolicy: albLogBucketPolicy(principal), context: { "aws:PrincipalOrgID": orgId },
+    });
+
+    it.each([["outside any organisation", undefined], ["in AWS's own organisation", "o-awsowned01"]])(
+      "lets London's ELB account (%s) put access logs where the bucket policy allows", async (_name, orgId) => {
+        const result = await elb(LONDON_ELB, "s3:PutObject", orgId);
+        expect([result.result, result.rcp]).toEqual(["Allowed", "Allowed"]);
+      });
+
+    it.each(["s3:GetObject", "s3:PutObjectAcl", "s3:DeleteObject"])("denies London's ELB account %s, even where the bucket policy allows it", async (action) => {
+      const result = await elb(LONDON_ELB, action, undefined);
+      expect([action, result.result, result.rcp]).toEqual([action, "ExplicitlyDenied", "ExplicitlyDenied"]);
+    });
+
+    it("denies the ELB accounts of Regions that are not allowed (us-east-1: 127311923021)", async () => {
+      const result = await elb("arn:aws:iam::127311923021:root", "s3:PutObject", undefined);
+      expect([result.result, result.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+    });
+
+    it("lets the ELB log delivery service principal of newer Regions write for this organisation's accounts only", async () => {
+      const member = sim.accountId(WORKLOAD);
+      const principal = "logdelivery.elasticloadbalancing.amazonaws.com";
+      const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: principal }, Action: "s3:PutObject", Resource: "arn:aws:s3:::voting-alb-logs/*" }] };
+      const put = (sourceOrg: string) => sim.evaluate({
+        account: WORKLOAD, principal, action: "s3:PutObject", resource: logKey, resourcePolicy: policy,
+        context: { "aws:SourceAccount": member, "aws:SourceOrgID": sourceOrg },
+      });
+      expect((await put(SIMULATED_ORG_ID)).result).toBe("Allowed");
+      expect((await put("o-someoneelse")).result).toBe("ExplicitlyDenied");
+    });
   });
 
   /**

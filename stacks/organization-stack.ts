@@ -121,7 +121,12 @@ export class OrganizationStack extends TerraformStack {
     this.accountIds = accountIds;
 
     // Region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies, and where each is attached.
-    new OrganizationGuardrails(this, "guardrails", { config, rootId, organizationalUnitIds: ouIds, accountIds });
+    new OrganizationGuardrails(this, "guardrails", {
+      config, rootId, organizationalUnitIds: ouIds, accountIds,
+      organization: this.organization,
+      // Literal when config adopts the organization; otherwise a reference to the one this plan creates.
+      organizationId: config.organization.id ?? this.organization.id,
+    });
 
     new TerraformOutput(this, "organization_id", { value: this.organization.id });
     new TerraformOutput(this, "root_id", { value: rootId });

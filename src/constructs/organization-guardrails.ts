@@ -1,3 +1,4 @@
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { flattenOrganizationalUnits } from "../config/ou-tree";
 import type { LandingZoneConfig } from "../config/schema";
@@ -22,7 +23,20 @@ export interface OrganizationGuardrailsProps {
   readonly organizationalUnitIds: ReadonlyMap<string, string>;
   /** Account ids by account name. */
   readonly accountIds: ReadonlyMap<string, string>;
+  /** The organization resource: every policy and attachment waits for it (it enables the policy types). */
+  readonly organization: ITerraformDependable;
+  /**
+   * The organization id, written into the data perimeter: a literal from config (organization.id), or a reference
+   * to the organization resource of the same stack when it creates the organization.
+   */
+  readonly organizationId: string;
 }
+
+/**
+ * The longest organization id Organizations issues (`o-` and 32 characters): the quota check measures a policy that
+ * holds a not-yet-known id with this one.
+ */
+export const LONGEST_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
 
 /** One policy to create: what it is, its document, and where it goes. */
 export interface GuardrailPolicy {
@@ -47,8 +61,8 @@ function targetLabel(target: PolicyTarget): string {
   return target.kind === "ou" ? `OU ${target.path}` : `account ${target.name}`;
 }
 
-/** Every Organizations policy of the landing zone and where it is attached, from config alone. */
-export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] {
+/** Every Organizations policy of the landing zone and where it is attached, from config and the organization id. */
+export function guardrailPolicies(config: LandingZoneConfig, organizationId: string): GuardrailPolicy[] {
   const naming = new Naming(config.organization);
   const guardrails = config.guardrails;
   const root: PolicyTarget = { kind: "root" };
@@ -59,6 +73,8 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
     organizationalUnits: config.organizationalUnits,
     accounts: config.accounts.flatMap((a) => (a.purpose === "management" || a.ou === undefined ? [] : [{ name: a.name, ou: a.ou }])),
   });
+  // The root's list is the union of every list: every Region any account may use.
+  const everyAllowedRegion = regionPlacements.find((p) => p.targets.some((t) => t.kind === "root"))?.allowedRegions ?? config.organization.allowedRegions;
   const regionDeny = regionPlacements.map((placement): GuardrailPolicy => {
     const onRoot = placement.targets.some((t) => t.kind === "root");
     const suffix = onRoot ? "" : `-${placement.source.replace(/[^A-Za-z0-9-]/g, "_")}`;
@@ -124,7 +140,7 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
       name: naming.organizationPolicyName("data-perimeter"),
       type: "RESOURCE_CONTROL_POLICY",
       description: "Only this organisation's principals, and AWS services acting for it, may use its S3, STS, KMS, SQS and Secrets Manager resources",
-      document: dataPerimeterPolicy(),
+      document: dataPerimeterPolicy({ organizationId, allowedRegions: everyAllowedRegion }),
       targets: [root],
     },
     {
@@ -182,8 +198,9 @@ export class OrganizationGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationGuardrailsProps) {
     super(scope, id);
-    const planned = guardrailPolicies(props.config);
-    checkGuardrailQuotas(planned);
+    // Measured with the id as AWS will see it: the literal from config, or the longest id for one not yet known.
+    checkGuardrailQuotas(guardrailPolicies(props.config, props.config.organization.id ?? LONGEST_ORGANIZATION_ID));
+    const planned = guardrailPolicies(props.config, props.organizationId);
     const known = new Set(flattenOrganizationalUnits(props.config.organizationalUnits).map((ou) => ou.path));
     const resolve = (target: PolicyTarget): string => {
       if (target.kind === "root") return props.rootId;
@@ -201,6 +218,8 @@ export class OrganizationGuardrails extends Construct {
           type: policy.type,
           description: policy.description,
           content: JSON.stringify(policy.document),
+          contentReferences: props.organizationId === props.config.organization.id ? [] : [props.organizationId],
+          organization: props.organization,
           targets: policy.targets.map((target) => ({ key: targetKey(target), id: resolve(target) })),
         }),
     );
