@@ -210,6 +210,29 @@ describe("protective guardrails", () => {
       expect([account, await decide({ account, principal: "deployment", action, resource, context })]).toEqual([account, "Allowed"]);
   });
 
+  /**
+   * "No internet" for VPCs without a public tier rests on VPC Block Public Access, and every internet path comes from
+   * the deployment role: nobody else may switch VPC BPA off, exclude a VPC from it, or build an internet path.
+   */
+  const internetPaths: [string, string][] = [
+    ["ec2:ModifyVpcBlockPublicAccessOptions", "*"],
+    ["ec2:CreateVpcBlockPublicAccessExclusion", "arn:aws:ec2:eu-west-2:{account}:vpc/vpc-0123456789abcdef0"],
+    ["ec2:ModifyVpcBlockPublicAccessExclusion", "arn:aws:ec2:eu-west-2:{account}:vpc-block-public-access-exclusion/vpcbpa-exclude-0123456789abcdef0"],
+    ["ec2:DeleteVpcBlockPublicAccessExclusion", "arn:aws:ec2:eu-west-2:{account}:vpc-block-public-access-exclusion/vpcbpa-exclude-0123456789abcdef0"],
+    ["ec2:CreateInternetGateway", "arn:aws:ec2:eu-west-2:{account}:internet-gateway/*"],
+    ["ec2:AttachInternetGateway", "arn:aws:ec2:eu-west-2:{account}:internet-gateway/igw-0123456789abcdef0"],
+    ["ec2:CreateEgressOnlyInternetGateway", "arn:aws:ec2:eu-west-2:{account}:egress-only-internet-gateway/*"],
+    ["ec2:CreateNatGateway", "arn:aws:ec2:eu-west-2:{account}:natgateway/*"],
+  ];
+
+  it.each(internetPaths)("%s: denied to administrators in every workload account, allowed to the deployment role and break-glass", async (action, resource) => {
+    for (const account of ["voting-nonprod", WORKLOAD, "shared-services"]) {
+      expect([account, await decide({ account, principal: "admin", action, resource })]).toEqual([account, "ExplicitlyDenied"]);
+      expect([account, await decide({ account, principal: "deployment", action, resource })]).toEqual([account, "Allowed"]);
+      expect([account, await decide({ account, principal: "kestrel-break-glass", action, resource })]).toEqual([account, "Allowed"]);
+    }
+  });
+
   /** Rules for everyone: the deployment role never needs to break them, so it is not exempt. */
   const everyone: [string, Omit<SimulatedRequest, "account" | "principal">][] = [
     ["leave the organisation", { action: "organizations:LeaveOrganization", resource: "arn:aws:organizations::111111111111:organization/o-simulated01", region: "us-east-1" }],

@@ -96,7 +96,7 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
       id: "scp_protect-landing-zone",
       name: naming.organizationPolicyName("protect-landing-zone"),
       type: "SERVICE_CONTROL_POLICY",
-      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, backup vault, roles and account defaults",
+      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, backup vault, roles and account defaults, or build internet paths",
       document: protectLandingZonePolicy({
         deploymentRoleArn,
         logBucketArns: naming.logBucketArnPatterns,
@@ -106,6 +106,7 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
         roleArns: [naming.roleArnPattern, deploymentRoleArn],
         trailArns: naming.trailArnPatterns,
         alarmTopicArn: `arn:aws:sns:*:*:${naming.securityAlarmTopicName}`,
+        breakGlassRoleArns: guardrails.breakGlassRoleArns,
       }),
       targets: [root],
     },
