@@ -38,7 +38,7 @@ describe("policy documents in the synthesized organization stack", () => {
     });
   });
 
-  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only, and the backup policy, which goes to every top-level OU", () => {
+  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only, and the backup policy, which goes to every top-level OU but Suspended", () => {
     expect(attachedTo()).toEqual({
       "scp_region-deny": [ROOT_REF],
       "scp_protect-landing-zone": [ROOT_REF],
@@ -47,7 +47,7 @@ describe("policy documents in the synthesized organization stack", () => {
       "rcp_enforce-tls": [ROOT_REF],
       "rcp_data-perimeter": [ROOT_REF],
       "tag_data-classification": [ROOT_REF],
-      backup_daily: ["Infrastructure", "Sandbox", "Security", "Suspended", "Workloads"].map(ouRef),
+      backup_daily: ["Infrastructure", "Sandbox", "Security", "Workloads"].map(ouRef),
       "ai_opt-out": [ROOT_REF],
     });
   });
@@ -305,7 +305,7 @@ describe("quotas", () => {
     const data = exampleConfigData();
     data.guardrails.breakGlassRoleArns = Array.from({ length: 180 }, (_, i) => `arn:aws:iam::*:role/kestrel-break-glass-role-number-${i}`);
     expect(() => synthesizeLandingZone(configFromData(data))).toThrow(
-      /Organizations policy quotas exceeded:\n {2}- policy kestrel-lz-region-deny \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-workload-baseline/,
+      /Organizations policy quotas exceeded:\n {2}- policy kestrel-lz-region-deny \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-protect-landing-zone \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-workload-baseline/,
     );
   });
 

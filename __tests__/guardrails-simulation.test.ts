@@ -307,6 +307,33 @@ describe("Suspended OU", () => {
         expect([principal, action, await decide({ account: "retired", principal, action, resource, region })]).toEqual([principal, action, "ExplicitlyDenied"]);
   });
 
+  /** The backup policies that reach an account through its root → OU → account chain. */
+  const backupPolicies = (on: OrganizationSimulator, account: string) =>
+    on.targetChain(account).flatMap((ref) => on.attached(ref, "BACKUP_POLICY").map((p) => p.name));
+
+  it("keeps the backup policy from suspended accounts, which have no backup vault or role, and gives it to every other member account", () => {
+    expect(backupPolicies(sim, "retired")).toEqual([]);
+    for (const account of ["log-archive", "audit", "shared-services", "voting-prod", "voting-nonprod"])
+      expect([account, backupPolicies(sim, account)]).toEqual([account, ["kestrel-lz-backup-daily"]]);
+  });
+
+  it("keeps the backup policy from a nested suspended OU, and gives it once to its siblings and its parent's accounts", () => {
+    const nested = new OrganizationSimulator(organizationStack((data) => {
+      data.organizationalUnits[3].children = [{ name: "Quarantine" }, { name: "Labs" }]; // Sandbox
+      data.guardrails.suspendedOu = "Sandbox/Quarantine";
+      data.accounts = data.accounts.filter((a: { name: string }) => a.name !== "retired");
+      data.accounts.push(
+        { name: "quarantined", email: "aws-q@kestrel.example.org", purpose: "sandbox", ou: "Sandbox/Quarantine" },
+        { name: "lab", email: "aws-lab@kestrel.example.org", purpose: "sandbox", ou: "Sandbox/Labs" },
+        { name: "sandbox-one", email: "aws-sb@kestrel.example.org", purpose: "sandbox", ou: "Sandbox" },
+      );
+    }));
+    expect(backupPolicies(nested, "quarantined")).toEqual([]);
+    expect(backupPolicies(nested, "lab")).toEqual(["kestrel-lz-backup-daily"]);
+    expect(backupPolicies(nested, "sandbox-one")).toEqual(["kestrel-lz-backup-daily"]);
+    expect(backupPolicies(nested, "voting-prod")).toEqual(["kestrel-lz-backup-daily"]);
+  });
+
   it("does not reach accounts in other OUs", async () => {
     expect(await decide({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::data/x" })).toBe("Allowed");
   });

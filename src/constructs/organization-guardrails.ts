@@ -4,7 +4,7 @@ import { flattenOrganizationalUnits } from "../config/ou-tree";
 import type { LandingZoneConfig } from "../config/schema";
 import { Naming } from "../naming";
 import { aiOptOutPolicy } from "../policies/ai-opt-out";
-import { backupPolicy } from "../policies/backup-policy";
+import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
 import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
 import { assertWithinQuotas } from "../policies/quotas";
@@ -68,10 +68,11 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
   const root: PolicyTarget = { kind: "root" };
   const deploymentRoleArn = Naming.roleInAnyAccount(config.organization.memberAccountRole);
 
+  const memberAccounts = config.accounts.flatMap((a) => (a.purpose === "management" || a.ou === undefined ? [] : [{ name: a.name, ou: a.ou }]));
   const regionPlacements = planRegionDeny({
     organizationRegions: config.organization.allowedRegions,
     organizationalUnits: config.organizationalUnits,
-    accounts: config.accounts.flatMap((a) => (a.purpose === "management" || a.ou === undefined ? [] : [{ name: a.name, ou: a.ou }])),
+    accounts: memberAccounts,
   });
   // The root's list is the union of every list: every Region any account may use.
   const everyAllowedRegion = regionPlacements.find((p) => p.targets.some((t) => t.kind === "root"))?.allowedRegions ?? config.organization.allowedRegions;
@@ -167,10 +168,9 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
         tagKey: guardrails.backup.tagKey,
         tagValue: guardrails.backup.tagValue,
       }),
-      // Every top-level OU, which holds every member account, and not the root: management policies, unlike SCPs,
-      // also apply to the management account, which has no account baseline and so no backup vault or role; the
-      // plan would be invalid there (AWS: the role and the vault must exist in every account that receives it).
-      targets: config.organizationalUnits.map((ou): PolicyTarget => ({ kind: "ou", path: ou.name })),
+      // Every member account outside the suspended OU, never the management account (AWS: the role and the vault
+      // must exist in every account that receives the plan).
+      targets: backupPolicyTargets({ organizationalUnits: config.organizationalUnits, accounts: memberAccounts, suspendedOu: guardrails.suspendedOu }),
     },
   ];
   if (guardrails.aiServicesOptOut)
