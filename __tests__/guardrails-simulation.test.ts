@@ -233,6 +233,15 @@ describe("protective guardrails", () => {
     }
   });
 
+  it("in an adopted account, lets no administrator create, change or re-trust the deployment role (only the role itself)", async () => {
+    const role = "arn:aws:iam::{account}:role/OrganizationAccountAccessRole";
+    for (const action of ["iam:CreateRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:DeleteRole", "iam:PutRolePermissionsBoundary", "iam:TagRole"]) {
+      for (const principal of ["admin", "root", "kestrel-break-glass"])
+        expect([action, principal, await decide({ account: "shared-services", principal, action, resource: role, region: "us-east-1" })]).toEqual([action, principal, "ExplicitlyDenied"]);
+      expect([action, await decide({ account: "shared-services", principal: "deployment", action, resource: role, region: "us-east-1" })]).toEqual([action, "Allowed"]);
+    }
+  });
+
   /** Rules for everyone: the deployment role never needs to break them, so it is not exempt. */
   const everyone: [string, Omit<SimulatedRequest, "account" | "principal">][] = [
     ["leave the organisation", { action: "organizations:LeaveOrganization", resource: "arn:aws:organizations::111111111111:organization/o-simulated01", region: "us-east-1" }],

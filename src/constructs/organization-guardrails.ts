@@ -30,6 +30,11 @@ export interface OrganizationGuardrailsProps {
    * to the organization resource of the same stack when it creates the organization.
    */
   readonly organizationId: string;
+  /**
+   * What every attachment waits for besides the organization.
+   * @default none
+   */
+  readonly attachAfter?: readonly ITerraformDependable[];
 }
 
 /**
@@ -221,6 +226,7 @@ export class OrganizationGuardrails extends Construct {
           content: JSON.stringify(policy.document),
           contentReferences: props.organizationId === props.config.organization.id ? [] : [props.organizationId],
           organization: props.organization,
+          attachAfter: props.attachAfter,
           targets: policy.targets.map((target) => ({ key: targetKey(target), id: resolve(target) })),
         }),
     );

@@ -35,6 +35,12 @@ export interface OrganizationPolicyProps {
    */
   readonly organization: ITerraformDependable;
   /**
+   * More things every attachment waits for (such as the proof that the deployment role exists in adopted accounts,
+   * which an attached SCP would stop anyone creating).
+   * @default none
+   */
+  readonly attachAfter?: readonly ITerraformDependable[];
+  /**
    * Targets to attach the policy to.
    * @default none
    */
@@ -71,7 +77,7 @@ export class OrganizationPolicy extends Construct {
         policyId: this.policy.id,
         targetId: target.id,
         // Explicit even where the target references the organization: an adopted account's target is a literal id.
-        dependsOn: [props.organization],
+        dependsOn: [props.organization, ...(props.attachAfter ?? [])],
       });
       attachment.overrideLogicalId(`${id}_${target.key}`);
       return attachment;
