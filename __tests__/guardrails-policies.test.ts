@@ -79,8 +79,10 @@ describe("policy documents in the synthesized organization stack", () => {
 
   it("makes every policy and attachment depend on the organization, which enables the policy types", () => {
     const org = "aws_organizations_organization.organization";
-    for (const type of ["aws_organizations_policy", "aws_organizations_policy_attachment"])
-      for (const [address, resource] of Object.entries(stack.resources(type))) expect([address, resource.depends_on]).toEqual([address, [org]]);
+    for (const [address, resource] of Object.entries(stack.resources("aws_organizations_policy"))) expect([address, resource.depends_on]).toEqual([address, [org]]);
+    // Attachments also wait for the proof that the deployment role exists in the adopted account.
+    for (const [address, resource] of Object.entries(stack.resources("aws_organizations_policy_attachment")))
+      expect([address, resource.depends_on?.[0]]).toEqual([address, org]);
   });
 
   it("creating the organization, carries its id into the data perimeter as the one Terraform reference", () => {
