@@ -39,7 +39,7 @@ describe("account baseline, in every member account stack", () => {
     expect(only(stack, "aws_backup_vault")).toMatchObject({ name: "kestrel-lz-backup-vault", lifecycle: { prevent_destroy: true } });
   });
 
-  it.each(memberStacks)("%s: has the backup role, assumable only by AWS Backup, with exactly the backup and restore policies", (_, stack) => {
+  it.each(memberStacks)("%s: has the backup role, assumable only by AWS Backup, with exactly the backup and restore policies, S3's included", (_, stack) => {
     // Other roles (such as the VPC's flow-log role) may share the stack: find the backup role by its name.
     const [address, role] = Object.entries(stack.resources("aws_iam_role")).find(([, r]) => r.name === "kestrel-lz-backup") ?? [];
     expect(JSON.parse(role?.assume_role_policy)).toEqual({
@@ -50,6 +50,9 @@ describe("account baseline, in every member account stack", () => {
     expect(attachments.filter((a) => a.role_name === `\${aws_iam_role.${address}.name}`).map((a) => a.policy_arns)).toEqual([[
       "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
       "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+      // S3 has its own pair, outside the service-role/ path: without them every S3 bucket tagged for backup fails.
+      "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
+      "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
     ]]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "../src/config/errors";
 import { loadConfig, parseConfig } from "../src/config/load";
+import { stringify } from "yaml";
 import { configFromData, exampleConfig, exampleConfigData, issuesOf, issuesOfData, MINIMAL_CONFIG_WITHOUT_LOGGING } from "./helpers";
 
 
@@ -217,6 +218,53 @@ describe("cross-field errors", () => {
       path: ["organizationalUnits", 2, "children", 2, "name"],
       message: 'OU path "Workloads/Prod" appears twice; OU names must be unique under the same parent',
     })]);
+  });
+
+  it("adopts the organization in the example, since it adopts an account", () => {
+    const config = exampleConfig();
+    expect(config.accounts.some((a) => a.purpose !== "management" && a.id !== undefined)).toBe(true);
+    expect(config.organization.id).toMatch(/^o-/);
+  });
+
+  it("rejects adopting an account or an OU without adopting the organization, each at its line", () => {
+    const data = exampleConfigData();
+    delete data.organization.id;
+    data.organizationalUnits[1].id = "ou-ab12-cdef3456";
+    const text = stringify(data);
+    const issues = issuesOf(() => parseConfig(text, "lz.yaml"));
+    const lineOf = (needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: ["organizationalUnits", 1, "id"], line: lineOf("ou-ab12-cdef3456"),
+        message: 'OU "Infrastructure" is adopted (id ou-ab12-cdef3456), which requires adopting the organization too: give organization.id (o-…) of the organization it belongs to, or remove id to create it anew',
+      }),
+      expect.objectContaining({
+        path: ["accounts", 3, "id"], line: lineOf('"222222222222"'),
+        message: expect.stringMatching(/^account "shared-services" is adopted \(id 222222222222\), which requires adopting the organization too: give organization.id/),
+      }),
+    ]);
+  });
+
+  it("does not count the management account's id as an adoption", () => {
+    const data = exampleConfigData();
+    delete data.organization.id;
+    delete data.accounts[3].id;
+    expect(data.accounts[0].id).toBe("111111111111");
+    expect(() => configFromData(data)).not.toThrow();
+  });
+
+  it.each(["xn--kestrel", "sthree", "sthree-lz", "amzn-s3-demo"])("rejects the prefix %s, which makes S3 bucket names begin with a reserved prefix", (prefix) => {
+    const issues = issuesOfData((d) => (d.organization.prefix = prefix));
+    expect(issues).toEqual([expect.objectContaining({
+      path: ["organization", "prefix"],
+      message: expect.stringMatching(/makes the log bucket names begin with "(xn--|sthree-|amzn-s3-demo-)" .*; choose a prefix that does not make bucket names begin with xn--, sthree-, amzn-s3-demo-$/),
+    })]);
+  });
+
+  it.each(["xn-kestrel", "sthreex", "amzn-s3", "s3-demo"])("accepts the prefix %s, whose bucket names begin with nothing S3 reserves", (prefix) => {
+    const data = exampleConfigData();
+    data.organization.prefix = prefix;
+    expect(() => configFromData(data)).not.toThrow();
   });
 
   it("requires the home Region among the allowed Regions", () => {

@@ -4,6 +4,8 @@ import { validateResourceControlPolicy, validateServiceControlPolicy } from "@cl
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { guardrailPolicies } from "../src/constructs/organization-guardrails";
 import { planRegionDeny } from "../src/policies/region-deny";
+import { ELB_LOG_DELIVERY_ACCOUNTS, ELB_SERVICE_PRINCIPAL_REGIONS, elbLogDeliveryAccounts, S3_ACTIONS_BUT_PUT_OBJECT } from "../src/policies/rcp";
+import { AWS_REGION_CODES } from "../src/config/regions";
 import { TAG_ENFORCED_FOR } from "../src/policies/tag-policy";
 import { quotaViolations } from "../src/policies/quotas";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
@@ -36,7 +38,7 @@ describe("policy documents in the synthesized organization stack", () => {
     });
   });
 
-  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only, and the backup policy, which goes to every top-level OU", () => {
+  it("attaches everything to the root except the deny-all, which goes to the Suspended OU only, and the backup policy, which goes to every top-level OU but Suspended", () => {
     expect(attachedTo()).toEqual({
       "scp_region-deny": [ROOT_REF],
       "scp_protect-landing-zone": [ROOT_REF],
@@ -45,14 +47,14 @@ describe("policy documents in the synthesized organization stack", () => {
       "rcp_enforce-tls": [ROOT_REF],
       "rcp_data-perimeter": [ROOT_REF],
       "tag_data-classification": [ROOT_REF],
-      backup_daily: ["Infrastructure", "Sandbox", "Security", "Suspended", "Workloads"].map(ouRef),
+      backup_daily: ["Infrastructure", "Sandbox", "Security", "Workloads"].map(ouRef),
       "ai_opt-out": [ROOT_REF],
     });
   });
 
   it("keeps the backup policy away from the management account, which has no backup vault or role", () => {
     const config = exampleConfig();
-    const backup = guardrailPolicies(config).find((p) => p.type === "BACKUP_POLICY");
+    const backup = guardrailPolicies(config, "o-kestrelciv1").find((p) => p.type === "BACKUP_POLICY");
     expect(backup?.targets).not.toContainEqual({ kind: "root" });
     // Every member account sits under one of its targets.
     const tops = new Set(backup?.targets.map((t) => (t.kind === "ou" ? t.path : "")));
@@ -68,8 +70,31 @@ describe("policy documents in the synthesized organization stack", () => {
       const policy = policies.get(address);
       expect([address, policy?.content]).toEqual([address, JSON.stringify(policy?.document)]);
     }
-    // IAM policy variables reach AWS literally.
-    expect(stack.resource("aws_organizations_policy", "rcp_data-perimeter").content).toContain('"aws:PrincipalOrgID":"$${aws:ResourceOrgID}"');
+    // The example adopts its organization, so its id is written literally, never as a policy variable.
+    const perimeter: string = stack.resource("aws_organizations_policy", "rcp_data-perimeter").content;
+    expect(perimeter).toContain('"aws:PrincipalOrgID":"o-kestrelciv1"');
+    expect(perimeter).toContain('"aws:SourceOrgID":"o-kestrelciv1"');
+    expect(perimeter).not.toContain("ResourceOrgID");
+  });
+
+  it("makes every policy and attachment depend on the organization, which enables the policy types", () => {
+    const org = "aws_organizations_organization.organization";
+    for (const [address, resource] of Object.entries(stack.resources("aws_organizations_policy"))) expect([address, resource.depends_on]).toEqual([address, [org]]);
+    // Attachments also wait for the proof that the deployment role exists in the adopted account.
+    for (const [address, resource] of Object.entries(stack.resources("aws_organizations_policy_attachment")))
+      expect([address, resource.depends_on?.[0]]).toEqual([address, org]);
+  });
+
+  it("creating the organization, carries its id into the data perimeter as the one Terraform reference", () => {
+    const data = exampleConfigData();
+    delete data.organization.id;
+    delete data.accounts[3].id;
+    const fresh = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    for (const [address, resource] of Object.entries(fresh.resources("aws_organizations_policy"))) {
+      const references = [...(resource.content as string).matchAll(/(?:^|[^$])(\$\{[^}]*\})/g)].map((m) => m[1]);
+      const expected = address === "rcp_data-perimeter" ? ["${aws_organizations_organization.organization.id}", "${aws_organizations_organization.organization.id}"] : [];
+      expect([address, references]).toEqual([address, expected]);
+    }
   });
 
   it("writes valid SCP and RCP grammar (no Principal in SCPs; Deny, Principal * and Action in RCPs)", () => {
@@ -134,7 +159,7 @@ describe("region deny document", () => {
   it("exempts break-glass patterns from config, never the deployment role", () => {
     const data = exampleConfigData();
     data.guardrails.breakGlassRoleArns = ["arn:aws:iam::*:role/kestrel-break-glass"];
-    const region = guardrailPolicies(configFromData(data)).find((p) => p.id === "scp_region-deny")?.document as any;
+    const region = guardrailPolicies(configFromData(data), "o-kestrelciv1").find((p) => p.id === "scp_region-deny")?.document as any;
     expect(region.Statement[0].Condition.ArnNotLike).toEqual({ "aws:PrincipalARN": ["arn:aws:iam::*:role/kestrel-break-glass"] });
     expect(JSON.stringify(region)).not.toContain("OrganizationAccountAccessRole");
   });
@@ -282,14 +307,42 @@ describe("quotas", () => {
     const data = exampleConfigData();
     data.guardrails.breakGlassRoleArns = Array.from({ length: 180 }, (_, i) => `arn:aws:iam::*:role/kestrel-break-glass-role-number-${i}`);
     expect(() => synthesizeLandingZone(configFromData(data))).toThrow(
-      /Organizations policy quotas exceeded:\n {2}- policy kestrel-lz-region-deny \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-workload-baseline/,
+      /Organizations policy quotas exceeded:\n {2}- policy kestrel-lz-region-deny \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-protect-landing-zone \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-workload-baseline/,
     );
   });
 
   it("the example attaches at most 4 SCPs and 3 RCPs to any target, counting the AWS-managed ones", () => {
-    const planned = guardrailPolicies(exampleConfig());
+    const planned = guardrailPolicies(exampleConfig(), "o-kestrelciv1");
     const rootScps = planned.filter((p) => p.type === "SERVICE_CONTROL_POLICY" && p.targets.some((t) => t.kind === "root")).length;
     const rootRcps = planned.filter((p) => p.type === "RESOURCE_CONTROL_POLICY" && p.targets.some((t) => t.kind === "root")).length;
     expect([rootScps + 1, rootRcps + 1]).toEqual([4, 3]);
+  });
+});
+
+describe("data perimeter: load balancer access log delivery", () => {
+  it("knows, for every commercial Region, whether ELB writes logs as an AWS-owned account or as the service principal", () => {
+    const accountRegions = Object.keys(ELB_LOG_DELIVERY_ACCOUNTS);
+    expect(accountRegions.filter((r) => ELB_SERVICE_PRINCIPAL_REGIONS.includes(r as never))).toEqual([]);
+    expect([...accountRegions, ...ELB_SERVICE_PRINCIPAL_REGIONS].sort()).toEqual([...AWS_REGION_CODES].sort());
+    expect(ELB_LOG_DELIVERY_ACCOUNTS["eu-west-2"]).toBe("652711504416");
+  });
+
+  it("exempts exactly the ELB accounts of the allowed Regions", () => {
+    const data = exampleConfigData();
+    data.organizationalUnits[2].children[0].allowedRegions = ["eu-west-2", "eu-west-1", "eu-south-2"];
+    const perimeter = guardrailPolicies(configFromData(data), "o-kestrelciv1").find((p) => p.id === "rcp_data-perimeter")?.document as any;
+    // eu-south-2 (Spain, November 2022) uses the service principal: no account.
+    expect(perimeter.Statement[0].Condition.StringNotEqualsIfExists["aws:PrincipalAccount"]).toEqual(["652711504416", "156460612806"]);
+    expect(perimeter.Statement[1].Condition).toEqual({ StringEquals: { "aws:PrincipalAccount": ["652711504416", "156460612806"] } });
+    expect(elbLogDeliveryAccounts(["eu-central-2"])).toEqual([]);
+  });
+
+  it("leaves the ELB accounts s3:PutObject and nothing else of the perimeter's actions", async () => {
+    const s3 = (await expandIamActions("s3:*")).map((a) => a.toLowerCase());
+    const denied = new Set((await expandIamActions([...S3_ACTIONS_BUT_PUT_OBJECT])).map((a) => a.toLowerCase()));
+    expect(s3.filter((a) => !denied.has(a))).toEqual(["s3:putobject"]);
+    const perimeter = policies.get("rcp_data-perimeter")?.document;
+    const elbStatement = perimeter.Statement.find((s: any) => s.Sid === "DenyElbLogDeliveryAccountsAllButPutObject");
+    expect(elbStatement.Action).toEqual(expect.arrayContaining(["kms:*", "sqs:*", "secretsmanager:*", "sts:AssumeRole", ...S3_ACTIONS_BUT_PUT_OBJECT]));
   });
 });

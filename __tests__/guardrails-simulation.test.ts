@@ -14,6 +14,8 @@ function organizationStack(mutate: (data: Record<string, any>) => void = () => {
   const data = exampleConfigData();
   data.guardrails = { ...data.guardrails, breakGlassRoleArns: [BREAK_GLASS] };
   data.accounts.push({ name: "retired", email: "aws-retired@kestrel.example.org", purpose: "workload", ou: "Suspended" });
+  // The policies carry the organization id literally: simulate the one the requests come from.
+  if (data.organization.id !== undefined) data.organization.id = SIMULATED_ORG_ID;
   mutate(data);
   return synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
 }
@@ -208,6 +210,38 @@ describe("protective guardrails", () => {
       expect([account, await decide({ account, principal: "deployment", action, resource, context })]).toEqual([account, "Allowed"]);
   });
 
+  /**
+   * "No internet" for VPCs without a public tier rests on VPC Block Public Access, and every internet path comes from
+   * the deployment role: nobody else may switch VPC BPA off, exclude a VPC from it, or build an internet path.
+   */
+  const internetPaths: [string, string][] = [
+    ["ec2:ModifyVpcBlockPublicAccessOptions", "*"],
+    ["ec2:CreateVpcBlockPublicAccessExclusion", "arn:aws:ec2:eu-west-2:{account}:vpc/vpc-0123456789abcdef0"],
+    ["ec2:ModifyVpcBlockPublicAccessExclusion", "arn:aws:ec2:eu-west-2:{account}:vpc-block-public-access-exclusion/vpcbpa-exclude-0123456789abcdef0"],
+    ["ec2:DeleteVpcBlockPublicAccessExclusion", "arn:aws:ec2:eu-west-2:{account}:vpc-block-public-access-exclusion/vpcbpa-exclude-0123456789abcdef0"],
+    ["ec2:CreateInternetGateway", "arn:aws:ec2:eu-west-2:{account}:internet-gateway/*"],
+    ["ec2:AttachInternetGateway", "arn:aws:ec2:eu-west-2:{account}:internet-gateway/igw-0123456789abcdef0"],
+    ["ec2:CreateEgressOnlyInternetGateway", "arn:aws:ec2:eu-west-2:{account}:egress-only-internet-gateway/*"],
+    ["ec2:CreateNatGateway", "arn:aws:ec2:eu-west-2:{account}:natgateway/*"],
+  ];
+
+  it.each(internetPaths)("%s: denied to administrators in every workload account, allowed to the deployment role and break-glass", async (action, resource) => {
+    for (const account of ["voting-nonprod", WORKLOAD, "shared-services"]) {
+      expect([account, await decide({ account, principal: "admin", action, resource })]).toEqual([account, "ExplicitlyDenied"]);
+      expect([account, await decide({ account, principal: "deployment", action, resource })]).toEqual([account, "Allowed"]);
+      expect([account, await decide({ account, principal: "kestrel-break-glass", action, resource })]).toEqual([account, "Allowed"]);
+    }
+  });
+
+  it("in an adopted account, lets no administrator create, change or re-trust the deployment role (only the role itself)", async () => {
+    const role = "arn:aws:iam::{account}:role/OrganizationAccountAccessRole";
+    for (const action of ["iam:CreateRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:DeleteRole", "iam:PutRolePermissionsBoundary", "iam:TagRole"]) {
+      for (const principal of ["admin", "root", "kestrel-break-glass"])
+        expect([action, principal, await decide({ account: "shared-services", principal, action, resource: role, region: "us-east-1" })]).toEqual([action, principal, "ExplicitlyDenied"]);
+      expect([action, await decide({ account: "shared-services", principal: "deployment", action, resource: role, region: "us-east-1" })]).toEqual([action, "Allowed"]);
+    }
+  });
+
   /** Rules for everyone: the deployment role never needs to break them, so it is not exempt. */
   const everyone: [string, Omit<SimulatedRequest, "account" | "principal">][] = [
     ["leave the organisation", { action: "organizations:LeaveOrganization", resource: "arn:aws:organizations::111111111111:organization/o-simulated01", region: "us-east-1" }],
@@ -282,6 +316,33 @@ describe("Suspended OU", () => {
         expect([principal, action, await decide({ account: "retired", principal, action, resource, region })]).toEqual([principal, action, "ExplicitlyDenied"]);
   });
 
+  /** The backup policies that reach an account through its root → OU → account chain. */
+  const backupPolicies = (on: OrganizationSimulator, account: string) =>
+    on.targetChain(account).flatMap((ref) => on.attached(ref, "BACKUP_POLICY").map((p) => p.name));
+
+  it("keeps the backup policy from suspended accounts, which have no backup vault or role, and gives it to every other member account", () => {
+    expect(backupPolicies(sim, "retired")).toEqual([]);
+    for (const account of ["log-archive", "audit", "shared-services", "voting-prod", "voting-nonprod"])
+      expect([account, backupPolicies(sim, account)]).toEqual([account, ["kestrel-lz-backup-daily"]]);
+  });
+
+  it("keeps the backup policy from a nested suspended OU, and gives it once to its siblings and its parent's accounts", () => {
+    const nested = new OrganizationSimulator(organizationStack((data) => {
+      data.organizationalUnits[3].children = [{ name: "Quarantine" }, { name: "Labs" }]; // Sandbox
+      data.guardrails.suspendedOu = "Sandbox/Quarantine";
+      data.accounts = data.accounts.filter((a: { name: string }) => a.name !== "retired");
+      data.accounts.push(
+        { name: "quarantined", email: "aws-q@kestrel.example.org", purpose: "sandbox", ou: "Sandbox/Quarantine" },
+        { name: "lab", email: "aws-lab@kestrel.example.org", purpose: "sandbox", ou: "Sandbox/Labs" },
+        { name: "sandbox-one", email: "aws-sb@kestrel.example.org", purpose: "sandbox", ou: "Sandbox" },
+      );
+    }));
+    expect(backupPolicies(nested, "quarantined")).toEqual([]);
+    expect(backupPolicies(nested, "lab")).toEqual(["kestrel-lz-backup-daily"]);
+    expect(backupPolicies(nested, "sandbox-one")).toEqual(["kestrel-lz-backup-daily"]);
+    expect(backupPolicies(nested, "voting-prod")).toEqual(["kestrel-lz-backup-daily"]);
+  });
+
   it("does not reach accounts in other OUs", async () => {
     expect(await decide({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::data/x" })).toBe("Allowed");
   });
@@ -308,6 +369,62 @@ describe("resource control policies", () => {
   it("denies principals outside the organisation even when a bucket policy lets them in", async () => {
     const outsider = await sim.evaluate({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json", resourcePolicy: bucketPolicy, principalOutsideOrganization: true });
     expect([outsider.result, outsider.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+  });
+
+  it("creating the organization in the same plan, keeps the perimeter on its id (a Terraform reference)", async () => {
+    const fresh = new OrganizationSimulator(organizationStack((data) => {
+      delete data.organization.id;
+      delete data.accounts[3].id;
+    }));
+    const request = { account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json", resourcePolicy: bucketPolicy };
+    const outsider = await fresh.evaluate({ ...request, principalOutsideOrganization: true });
+    expect([outsider.result, outsider.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+    expect(await decide({ account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json" }, fresh)).toBe("Allowed");
+  });
+
+  /**
+   * ALB and CLB access logs in Regions available before August 2022 are written by an AWS-owned ELB account
+   * (London: 652711504416), a principal outside the organisation, into a workload's own log bucket.
+   */
+  describe("load balancer access logs", () => {
+    const LONDON_ELB = "arn:aws:iam::652711504416:root";
+    const logKey = "arn:aws:s3:::voting-alb-logs/AWSLogs/{account}/elasticloadbalancing/eu-west-2/2026/11/24/x.log.gz";
+    const albLogBucketPolicy = (principal: string) => ({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: ["s3:PutObject", "s3:GetObject", "s3:PutObjectAcl", "s3:DeleteObject"], Resource: "arn:aws:s3:::voting-alb-logs/*" }],
+    });
+    const elb = (principal: string, action: string, orgId: string | undefined) => sim.evaluate({
+      account: WORKLOAD, principal, principalOutsideOrganization: true, action, resource: logKey,
+      resourcePolicy: albLogBucketPolicy(principal), context: { "aws:PrincipalOrgID": orgId },
+    });
+
+    it.each([["outside any organisation", undefined], ["in AWS's own organisation", "o-awsowned01"]])(
+      "lets London's ELB account (%s) put access logs where the bucket policy allows", async (_name, orgId) => {
+        const result = await elb(LONDON_ELB, "s3:PutObject", orgId);
+        expect([result.result, result.rcp]).toEqual(["Allowed", "Allowed"]);
+      });
+
+    it.each(["s3:GetObject", "s3:PutObjectAcl", "s3:DeleteObject"])("denies London's ELB account %s, even where the bucket policy allows it", async (action) => {
+      const result = await elb(LONDON_ELB, action, undefined);
+      expect([action, result.result, result.rcp]).toEqual([action, "ExplicitlyDenied", "ExplicitlyDenied"]);
+    });
+
+    it("denies the ELB accounts of Regions that are not allowed (us-east-1: 127311923021)", async () => {
+      const result = await elb("arn:aws:iam::127311923021:root", "s3:PutObject", undefined);
+      expect([result.result, result.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
+    });
+
+    it("lets the ELB log delivery service principal of newer Regions write for this organisation's accounts only", async () => {
+      const member = sim.accountId(WORKLOAD);
+      const principal = "logdelivery.elasticloadbalancing.amazonaws.com";
+      const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: principal }, Action: "s3:PutObject", Resource: "arn:aws:s3:::voting-alb-logs/*" }] };
+      const put = (sourceOrg: string) => sim.evaluate({
+        account: WORKLOAD, principal, action: "s3:PutObject", resource: logKey, resourcePolicy: policy,
+        context: { "aws:SourceAccount": member, "aws:SourceOrgID": sourceOrg },
+      });
+      expect((await put(SIMULATED_ORG_ID)).result).toBe("Allowed");
+      expect((await put("o-someoneelse")).result).toBe("ExplicitlyDenied");
+    });
   });
 
   /**

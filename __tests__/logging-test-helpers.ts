@@ -7,8 +7,8 @@ import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, s
 export const LOG_ARCHIVE_ID = "333333333333";
 export const MANAGEMENT_ID = "111111111111";
 export const TRAIL_ARN = "arn:aws:cloudtrail:eu-west-2:111111111111:trail/kestrel-lz-org-trail";
-/** The organisation id as the log-archive and org-trail stacks see it: the organization stack's output. */
-export const ORG_ID_REF = "${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_organizationorganizationid}";
+/** The organisation id as the log-archive and org-trail stacks see it: the example adopts its organization (literal id). */
+export const ORG_ID_REF = "o-kestrelciv1";
 export const AUDITOR = "arn:aws:iam::444444444444:role/security-auditor";
 
 export const bucketName = (kind: string): string => `kestrel-lz-${kind}-${LOG_ARCHIVE_ID}-eu-west-2`;

@@ -1,18 +1,19 @@
+import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { Testing, TerraformStack } from "cdktf";
 import { OrganizationPolicy } from "../src/constructs/organization-policy";
 import { terraformLiteral } from "../src/terraform-literal";
 import { Naming } from "../src/naming";
 
 describe("OrganizationPolicy construct", () => {
-  const synth = (build: (stack: TerraformStack) => void) => {
+  const synth = (build: (stack: TerraformStack, organization: OrganizationsOrganization) => void) => {
     const stack = new TerraformStack(Testing.app(), "test");
-    build(stack);
+    build(stack, new OrganizationsOrganization(stack, "organization", { featureSet: "ALL", enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"] }));
     return JSON.parse(Testing.synth(stack));
   };
 
   it("creates the policy and one attachment per target, at readable addresses", () => {
-    const json = synth((stack) => new OrganizationPolicy(stack, "scp_example", {
-      name: "example", type: "SERVICE_CONTROL_POLICY", description: "d", content: "{}",
+    const json = synth((stack, organization) => new OrganizationPolicy(stack, "scp_example", {
+      organization, name: "example", type: "SERVICE_CONTROL_POLICY", description: "d", content: "{}",
       targets: [{ key: "root", id: "r-abcd" }, { key: "ou_Prod", id: "ou-ab12-cd34ef56" }],
     }));
     expect(json.resource.aws_organizations_policy.scp_example).toMatchObject({ name: "example", type: "SERVICE_CONTROL_POLICY", content: "{}" });
@@ -24,12 +25,34 @@ describe("OrganizationPolicy construct", () => {
 
   it("escapes IAM policy variables so Terraform sends them literally", () => {
     expect(terraformLiteral('{"a":"${aws:ResourceOrgID}","b":"%{x}"}')).toBe('{"a":"$${aws:ResourceOrgID}","b":"%%{x}"}');
-    const json = synth((stack) => new OrganizationPolicy(stack, "rcp", { name: "n", type: "RESOURCE_CONTROL_POLICY", description: "d", content: '{"v":"${aws:ResourceOrgID}"}' }));
+    const json = synth((stack, organization) => new OrganizationPolicy(stack, "rcp", { organization, name: "n", type: "RESOURCE_CONTROL_POLICY", description: "d", content: '{"v":"${aws:ResourceOrgID}"}' }));
     expect(json.resource.aws_organizations_policy.rcp.content).toBe('{"v":"$${aws:ResourceOrgID}"}');
   });
 
+  it("makes the policy and every attachment wait for the organization, which enables the policy types", () => {
+    const json = synth((stack, organization) => new OrganizationPolicy(stack, "scp_example", {
+      organization, name: "example", type: "SERVICE_CONTROL_POLICY", description: "d", content: "{}",
+      targets: [{ key: "root", id: "r-abcd" }, { key: "account_adopted", id: "222222222222" }],
+    }));
+    const org = "aws_organizations_organization.organization";
+    expect(json.resource.aws_organizations_policy.scp_example.depends_on).toEqual([org]);
+    for (const attachment of Object.values<any>(json.resource.aws_organizations_policy_attachment)) expect(attachment.depends_on).toEqual([org]);
+  });
+
+  it("keeps the given references (the organization id) as Terraform references and everything else literal", () => {
+    const json = synth((stack, organization) => {
+      // cdktf gives each read of an attribute its own token: the reference must be the very string in the content.
+      const id = organization.id;
+      return new OrganizationPolicy(stack, "rcp", {
+        organization, name: "n", type: "RESOURCE_CONTROL_POLICY", description: "d",
+        content: `{"org":"${id}","v":"\${aws:PrincipalTag/team}"}`, contentReferences: [id],
+      });
+    });
+    expect(json.resource.aws_organizations_policy.rcp.content).toBe('{"org":"${aws_organizations_organization.organization.id}","v":"$${aws:PrincipalTag/team}"}');
+  });
+
   it("rejects a name and description Organizations would refuse, naming both", () => {
-    expect(() => synth((stack) => new OrganizationPolicy(stack, "p", { name: "x".repeat(129), type: "TAG_POLICY", description: "d".repeat(513), content: "{}" }))).toThrow(
+    expect(() => synth((stack, organization) => new OrganizationPolicy(stack, "p", { organization, name: "x".repeat(129), type: "TAG_POLICY", description: "d".repeat(513), content: "{}" }))).toThrow(
       "OrganizationPolicy p: name must have 1-128 characters; got 129; description must have at most 512 characters; got 513",
     );
   });

@@ -23,6 +23,27 @@ describe("organization stack", () => {
     expect(example().json.provider.aws[0].assume_role).toBeUndefined();
   });
 
+  it("attaches no Organizations policy before it has assumed the deployment role in every adopted account", () => {
+    const stack = example();
+    const checks = stack.json.provider.aws.filter((p: { alias?: string }) => p.alias !== undefined);
+    expect(checks).toEqual([expect.objectContaining({
+      alias: "deployment_role_shared_services",
+      allowed_account_ids: ["222222222222"],
+      assume_role: [expect.objectContaining({ role_arn: "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole" })],
+    })]);
+    expect(stack.json.data.aws_caller_identity.deployment_role_shared_services.provider).toBe("aws.deployment_role_shared_services");
+    for (const [address, attachment] of Object.entries(stack.resources("aws_organizations_policy_attachment")))
+      expect([address, attachment.depends_on]).toEqual([address, ["aws_organizations_organization.organization", "data.aws_caller_identity.deployment_role_shared_services"]]);
+  });
+
+  it("checks no deployment role in a created account, or in an adopted account in the suspended OU", () => {
+    const data = exampleConfigData();
+    data.accounts[3].ou = "Suspended";
+    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    expect(stack.json.provider.aws.filter((p: { alias?: string }) => p.alias !== undefined)).toEqual([]);
+    expect(stack.json.data?.aws_caller_identity).toBeUndefined();
+  });
+
   it("builds the nested OU tree under the root", () => {
     const ous = example().resources("aws_organizations_organizational_unit");
     expect(Object.keys(ous).sort()).toEqual(["ou_Infrastructure", "ou_Sandbox", "ou_Security", "ou_Suspended", "ou_Workloads", "ou_Workloads_NonProd", "ou_Workloads_Prod"]);
@@ -51,7 +72,11 @@ describe("organization stack", () => {
 
   it("adopts an existing account with an import block and creates the others", () => {
     const stack = example();
-    expect(stack.json.import).toEqual([{ id: "222222222222", to: "aws_organizations_account.account_shared-services" }]);
+    // With the organization it belongs to: an account can only be imported from an existing organization.
+    expect(stack.json.import).toEqual([
+      { id: "o-kestrelciv1", to: "aws_organizations_organization.organization" },
+      { id: "222222222222", to: "aws_organizations_account.account_shared-services" },
+    ]);
     expect(stack.resource("aws_organizations_account", "account_shared-services").name).toBe("Kestrel Shared Services");
   });
 
@@ -96,6 +121,6 @@ describe("centralised root access", () => {
     const stack = example();
     expect(stack.resource("aws_organizations_organization", "organization").aws_service_access_principals).toContain("iam.amazonaws.com");
     expect(stack.resource("aws_iam_organizations_features", "root_access").provider).toBeUndefined();
-    expect(stack.json.provider.aws).toEqual([expect.objectContaining({ allowed_account_ids: ["111111111111"] })]);
+    expect(stack.json.provider.aws.filter((p: { alias?: string }) => p.alias === undefined)).toEqual([expect.objectContaining({ allowed_account_ids: ["111111111111"] })]);
   });
 });

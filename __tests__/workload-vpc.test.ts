@@ -8,7 +8,8 @@ import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPo
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
 const REMOTE = "data.terraform_remote_state.cross-stack-reference-input-organization.outputs";
-const ORG_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_organizationorganizationid}`;
+// The example adopts its organization, so every stack gets its id literally.
+const ORG_ID = "o-kestrelciv1";
 const LOG_ARCHIVE_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_accountaccount_log-archiveid}`;
 const PROD_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_accountaccount_voting-prodid}`;
 

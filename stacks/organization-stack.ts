@@ -1,10 +1,11 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { OrganizationGuardrails } from "../src/constructs/organization-guardrails";
-import { flattenOrganizationalUnits } from "../src/config/ou-tree";
+import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
 import { CentralizedRootAccess } from "../src/constructs/centralized-root-access";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { Naming, STACK_NAMES } from "../src/naming";
@@ -121,13 +122,46 @@ export class OrganizationStack extends TerraformStack {
     this.accountIds = accountIds;
 
     // Region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies, and where each is attached.
-    new OrganizationGuardrails(this, "guardrails", { config, rootId, organizationalUnitIds: ouIds, accountIds });
+    new OrganizationGuardrails(this, "guardrails", {
+      config, rootId, organizationalUnitIds: ouIds, accountIds,
+      // No SCP may reach an adopted account before the deployment role is proven to exist there.
+      attachAfter: deploymentRoleChecks(this, config, naming),
+      organization: this.organization,
+      // Literal when config adopts the organization; otherwise a reference to the one this plan creates.
+      organizationId: config.organization.id ?? this.organization.id,
+    });
 
     new TerraformOutput(this, "organization_id", { value: this.organization.id });
     new TerraformOutput(this, "root_id", { value: rootId });
     new TerraformOutput(this, "account_ids", { value: Object.fromEntries(accountIds) });
     new TerraformOutput(this, "organizational_unit_ids", { value: Object.fromEntries(ouIds) });
   }
+}
+
+/**
+ * Organizations creates the deployment role only in the accounts it creates; an invited (adopted) account has none,
+ * and once the SCPs are attached, ProtectRoles stops anyone but that role creating it (the root user is denied too),
+ * so the account could never be reached. For each adopted account outside the suspended OU, the stack therefore reads
+ * the caller identity through a provider that assumes the deployment role there, and attaches no policy before that
+ * succeeds: a missing role fails the plan, naming the provider `deployment_role_<account>`, while the account can
+ * still be fixed (README: Adopting existing accounts). The account id is a literal from config, known at plan time.
+ */
+export function deploymentRoleChecks(scope: Construct, config: LandingZoneConfig, naming: Naming): DataAwsCallerIdentity[] {
+  const suspended = config.guardrails.suspendedOu;
+  return config.accounts.flatMap((account) => {
+    if (account.id === undefined || account.purpose === "management") return [];
+    if (suspended !== undefined && isWithinOu(account.ou, suspended)) return [];
+    const id = `deployment_role_${account.name.replace(/-/g, "_")}`;
+    const provider = createAccountProvider(scope, `${id}_provider`, {
+      alias: id,
+      accountId: account.id,
+      region: config.organization.homeRegion,
+      assumeRoleName: config.organization.memberAccountRole,
+      sessionName: naming.assumeRoleSessionName(`${STACK_NAMES.organization}-check`),
+      defaultTags: defaultTags(config),
+    });
+    return [new DataAwsCallerIdentity(scope, id, { provider })];
+  });
 }
 
 /** A Terraform-safe construct id for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */

@@ -29,11 +29,17 @@ export function terraformLiteral(text: string): string {
   return text.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
 
-/** Every aws_organizations_policy of the stack, by Terraform address. */
+/** The reference to the organization's id that a policy holds when the same plan creates the organization. */
+export const ORGANIZATION_ID_REF = "${aws_organizations_organization.organization.id}";
+
+/**
+ * Every aws_organizations_policy of the stack, by Terraform address. A reference to the organization's id becomes
+ * SIMULATED_ORG_ID, as Terraform would resolve it to the organization's id.
+ */
 export function stackPolicies(stack: SynthesizedStack): Map<string, StackPolicy> {
   const policies = new Map<string, StackPolicy>();
   for (const [address, resource] of Object.entries(stack.resources("aws_organizations_policy"))) {
-    const content = terraformLiteral(resource.content);
+    const content = terraformLiteral((resource.content as string).replace(/(^|[^$])\$\{aws_organizations_organization\.organization\.id\}/g, (_m, before: string) => `${before}${SIMULATED_ORG_ID}`));
     policies.set(address, { address, name: resource.name, type: resource.type, content, document: JSON.parse(content) });
   }
   return policies;
@@ -66,7 +72,10 @@ export interface SimulatedRequest {
   /** More context keys; a key set to undefined is removed from the defaults. */
   readonly context?: Readonly<Record<string, string | readonly string[] | undefined>>;
   readonly resourcePolicy?: unknown;
-  /** The principal is in another organisation: only the resource account's RCPs apply, no SCPs of ours. */
+  /**
+   * The principal is in another organisation (by default arn:aws:iam::444455556666:role/Outsider, or the ARN given
+   * as principal): only the resource account's RCPs apply, no SCPs of ours.
+   */
   readonly principalOutsideOrganization?: boolean;
 }
 
@@ -155,7 +164,9 @@ export class OrganizationSimulator {
     const id = this.accountId(request.account);
     const region = request.region ?? "eu-west-2";
     const external = request.principalOutsideOrganization === true;
-    const principal = external ? "arn:aws:iam::444455556666:role/Outsider" : this.principalArn(request.account, request.principal);
+    const principal = external
+      ? (request.principal?.startsWith("arn:") === true ? request.principal : "arn:aws:iam::444455556666:role/Outsider")
+      : this.principalArn(request.account, request.principal);
     // Who the request comes from decides which principal keys AWS puts in the context: an AWS service principal has
     // no principal ARN, account or organisation; a federated identity (web identity or SAML) has none of them until it
     // becomes a role session. SCPs apply to neither.

@@ -11,10 +11,17 @@ import type { Naming } from "../naming";
 import { policyJson } from "../policies/document";
 import { serviceTrustPolicy } from "../policies/trust-policies";
 
-/** AWS managed policies that let AWS Backup back up and restore every resource type it supports. */
+/**
+ * AWS managed policies that let AWS Backup back up and restore every resource type it supports. The two general
+ * ones do not cover S3, which has its own pair (not under service-role/): AWS managed policy reference,
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSBackupServiceRolePolicyForS3Backup.html and
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSBackupServiceRolePolicyForS3Restore.html.
+ */
 export const BACKUP_ROLE_MANAGED_POLICIES = [
   "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
   "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+  "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
+  "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
 ] as const;
 
 export interface AccountBaselineProps {

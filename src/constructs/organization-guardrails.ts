@@ -1,9 +1,10 @@
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { flattenOrganizationalUnits } from "../config/ou-tree";
 import type { LandingZoneConfig } from "../config/schema";
 import { Naming } from "../naming";
 import { aiOptOutPolicy } from "../policies/ai-opt-out";
-import { backupPolicy } from "../policies/backup-policy";
+import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
 import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
 import { assertWithinQuotas } from "../policies/quotas";
@@ -22,7 +23,25 @@ export interface OrganizationGuardrailsProps {
   readonly organizationalUnitIds: ReadonlyMap<string, string>;
   /** Account ids by account name. */
   readonly accountIds: ReadonlyMap<string, string>;
+  /** The organization resource: every policy and attachment waits for it (it enables the policy types). */
+  readonly organization: ITerraformDependable;
+  /**
+   * The organization id, written into the data perimeter: a literal from config (organization.id), or a reference
+   * to the organization resource of the same stack when it creates the organization.
+   */
+  readonly organizationId: string;
+  /**
+   * What every attachment waits for besides the organization.
+   * @default none
+   */
+  readonly attachAfter?: readonly ITerraformDependable[];
 }
+
+/**
+ * The longest organization id Organizations issues (`o-` and 32 characters): the quota check measures a policy that
+ * holds a not-yet-known id with this one.
+ */
+export const LONGEST_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
 
 /** One policy to create: what it is, its document, and where it goes. */
 export interface GuardrailPolicy {
@@ -47,18 +66,21 @@ function targetLabel(target: PolicyTarget): string {
   return target.kind === "ou" ? `OU ${target.path}` : `account ${target.name}`;
 }
 
-/** Every Organizations policy of the landing zone and where it is attached, from config alone. */
-export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] {
+/** Every Organizations policy of the landing zone and where it is attached, from config and the organization id. */
+export function guardrailPolicies(config: LandingZoneConfig, organizationId: string): GuardrailPolicy[] {
   const naming = new Naming(config.organization);
   const guardrails = config.guardrails;
   const root: PolicyTarget = { kind: "root" };
   const deploymentRoleArn = Naming.roleInAnyAccount(config.organization.memberAccountRole);
 
+  const memberAccounts = config.accounts.flatMap((a) => (a.purpose === "management" || a.ou === undefined ? [] : [{ name: a.name, ou: a.ou }]));
   const regionPlacements = planRegionDeny({
     organizationRegions: config.organization.allowedRegions,
     organizationalUnits: config.organizationalUnits,
-    accounts: config.accounts.flatMap((a) => (a.purpose === "management" || a.ou === undefined ? [] : [{ name: a.name, ou: a.ou }])),
+    accounts: memberAccounts,
   });
+  // The root's list is the union of every list: every Region any account may use.
+  const everyAllowedRegion = regionPlacements.find((p) => p.targets.some((t) => t.kind === "root"))?.allowedRegions ?? config.organization.allowedRegions;
   const regionDeny = regionPlacements.map((placement): GuardrailPolicy => {
     const onRoot = placement.targets.some((t) => t.kind === "root");
     const suffix = onRoot ? "" : `-${placement.source.replace(/[^A-Za-z0-9-]/g, "_")}`;
@@ -80,7 +102,7 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
       id: "scp_protect-landing-zone",
       name: naming.organizationPolicyName("protect-landing-zone"),
       type: "SERVICE_CONTROL_POLICY",
-      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, backup vault, roles and account defaults",
+      description: "Only the landing zone's deployment role may change its security services, log buckets, keys, backup vault, roles and account defaults, or build internet paths",
       document: protectLandingZonePolicy({
         deploymentRoleArn,
         logBucketArns: naming.logBucketArnPatterns,
@@ -90,6 +112,7 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
         roleArns: [naming.roleArnPattern, deploymentRoleArn],
         trailArns: naming.trailArnPatterns,
         alarmTopicArn: `arn:aws:sns:*:*:${naming.securityAlarmTopicName}`,
+        breakGlassRoleArns: guardrails.breakGlassRoleArns,
       }),
       targets: [root],
     },
@@ -124,7 +147,7 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
       name: naming.organizationPolicyName("data-perimeter"),
       type: "RESOURCE_CONTROL_POLICY",
       description: "Only this organisation's principals, and AWS services acting for it, may use its S3, STS, KMS, SQS and Secrets Manager resources",
-      document: dataPerimeterPolicy(),
+      document: dataPerimeterPolicy({ organizationId, allowedRegions: everyAllowedRegion }),
       targets: [root],
     },
     {
@@ -150,10 +173,9 @@ export function guardrailPolicies(config: LandingZoneConfig): GuardrailPolicy[] 
         tagKey: guardrails.backup.tagKey,
         tagValue: guardrails.backup.tagValue,
       }),
-      // Every top-level OU, which holds every member account, and not the root: management policies, unlike SCPs,
-      // also apply to the management account, which has no account baseline and so no backup vault or role; the
-      // plan would be invalid there (AWS: the role and the vault must exist in every account that receives it).
-      targets: config.organizationalUnits.map((ou): PolicyTarget => ({ kind: "ou", path: ou.name })),
+      // Every member account outside the suspended OU, never the management account (AWS: the role and the vault
+      // must exist in every account that receives the plan).
+      targets: backupPolicyTargets({ organizationalUnits: config.organizationalUnits, accounts: memberAccounts, suspendedOu: guardrails.suspendedOu }),
     },
   ];
   if (guardrails.aiServicesOptOut)
@@ -182,8 +204,9 @@ export class OrganizationGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationGuardrailsProps) {
     super(scope, id);
-    const planned = guardrailPolicies(props.config);
-    checkGuardrailQuotas(planned);
+    // Measured with the id as AWS will see it: the literal from config, or the longest id for one not yet known.
+    checkGuardrailQuotas(guardrailPolicies(props.config, props.config.organization.id ?? LONGEST_ORGANIZATION_ID));
+    const planned = guardrailPolicies(props.config, props.organizationId);
     const known = new Set(flattenOrganizationalUnits(props.config.organizationalUnits).map((ou) => ou.path));
     const resolve = (target: PolicyTarget): string => {
       if (target.kind === "root") return props.rootId;
@@ -201,6 +224,9 @@ export class OrganizationGuardrails extends Construct {
           type: policy.type,
           description: policy.description,
           content: JSON.stringify(policy.document),
+          contentReferences: props.organizationId === props.config.organization.id ? [] : [props.organizationId],
+          organization: props.organization,
+          attachAfter: props.attachAfter,
           targets: policy.targets.map((target) => ({ key: targetKey(target), id: resolve(target) })),
         }),
     );

@@ -1,8 +1,9 @@
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
-import { terraformLiteral } from "../terraform-literal";
+import { terraformLiteralWithReferences } from "../terraform-literal";
 
 /** Where a policy is attached. */
 export interface OrganizationPolicyTarget {
@@ -20,6 +21,25 @@ export interface OrganizationPolicyProps {
   readonly description: string;
   /** The document, minified with JSON.stringify. */
   readonly content: string;
+  /**
+   * cdktf tokens inside `content` that must stay Terraform references (such as the id of an organization created
+   * in the same plan); everything else in `content` is passed to AWS literally.
+   * @default none: the content is entirely literal
+   */
+  readonly contentReferences?: readonly string[];
+  /**
+   * The organization resource. The policy and every attachment wait for it: it creates the organization and enables
+   * the policy types, and Organizations rejects a policy of a type not yet enabled. (The AWS provider's
+   * aws_organizations_organization waits until each enabled type is on the root before it completes:
+   * waitDefaultRootPolicyTypeEnabled in internal/service/organizations/organization.go.)
+   */
+  readonly organization: ITerraformDependable;
+  /**
+   * More things every attachment waits for (such as the proof that the deployment role exists in adopted accounts,
+   * which an attached SCP would stop anyone creating).
+   * @default none
+   */
+  readonly attachAfter?: readonly ITerraformDependable[];
   /**
    * Targets to attach the policy to.
    * @default none
@@ -47,12 +67,18 @@ export class OrganizationPolicy extends Construct {
       name: props.name,
       type: props.type,
       description: props.description,
-      content: terraformLiteral(props.content),
+      content: terraformLiteralWithReferences(props.content, props.contentReferences ?? []),
+      dependsOn: [props.organization],
     });
     // The construct id is the Terraform address; cdktf would otherwise add a hash for nested constructs.
     this.policy.overrideLogicalId(id);
     this.attachments = (props.targets ?? []).map((target) => {
-      const attachment = new OrganizationsPolicyAttachment(this, `attachment_${target.key}`, { policyId: this.policy.id, targetId: target.id });
+      const attachment = new OrganizationsPolicyAttachment(this, `attachment_${target.key}`, {
+        policyId: this.policy.id,
+        targetId: target.id,
+        // Explicit even where the target references the organization: an adopted account's target is a literal id.
+        dependsOn: [props.organization, ...(props.attachAfter ?? [])],
+      });
       attachment.overrideLogicalId(`${id}_${target.key}`);
       return attachment;
     });

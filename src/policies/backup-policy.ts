@@ -1,4 +1,5 @@
 import { assign, type Assign } from "./organization-policy-document";
+import type { PolicyTarget } from "./region-deny";
 
 export interface BackupPolicyProps {
   /** Key of the plan in the policy, such as kestrel-lz-daily. */
@@ -65,4 +66,41 @@ export function backupPolicy(props: BackupPolicyProps): BackupPolicyDocument {
       },
     },
   };
+}
+
+interface BackupOuNode {
+  readonly name: string;
+  readonly children: readonly BackupOuNode[];
+}
+
+export interface BackupTargetsInput {
+  readonly organizationalUnits: readonly BackupOuNode[];
+  /** Member accounts (never the management account) with the path of their OU. */
+  readonly accounts: readonly { readonly name: string; readonly ou: string }[];
+  /** Path of the suspended OU, if any. */
+  readonly suspendedOu?: string;
+}
+
+/**
+ * Where the backup policy goes: every member account, and none in the suspended OU or below it. Not the root: unlike
+ * SCPs, management policies also apply to the management account, which has no account baseline and so no backup
+ * vault or role. Nor the suspended OU: its accounts get no account stack (the deny-all SCP stops the deployment
+ * role), so they have no vault or role either, and the plan would fail there every day. Each top-level OU carries
+ * the policy, except one that holds the suspended OU further down: its own accounts and its other children carry it
+ * instead, by the same rule.
+ */
+export function backupPolicyTargets(input: BackupTargetsInput): PolicyTarget[] {
+  const suspended = input.suspendedOu;
+  const targets: PolicyTarget[] = [];
+  const place = (ou: BackupOuNode, path: string) => {
+    if (path === suspended) return;
+    if (suspended === undefined || !suspended.startsWith(`${path}/`)) {
+      targets.push({ kind: "ou", path });
+      return;
+    }
+    for (const account of input.accounts) if (account.ou === path) targets.push({ kind: "account", name: account.name });
+    for (const child of ou.children) place(child, `${path}/${child.name}`);
+  };
+  for (const ou of input.organizationalUnits) place(ou, ou.name);
+  return targets;
 }

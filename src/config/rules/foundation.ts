@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "../errors";
 import { flattenOrganizationalUnits } from "../ou-tree";
+import { LOG_BUCKET_KINDS, Naming } from "../../naming";
 import type { AccountPurpose } from "../sections/accounts";
 import type { ConfigRule } from "./rule";
 
@@ -113,6 +114,56 @@ export const homeRegionAllowed: ConfigRule = (config) =>
         message: `allowedRegions (${config.organization.allowedRegions.join(", ")}) must include the homeRegion ${config.organization.homeRegion}`,
       }];
 
+/**
+ * An import block adopts an account or OU that already belongs to an organization, and an account or OU can only
+ * belong to an existing one. Without organization.id the same plan would call CreateOrganization (which fails for an
+ * account that is already a member, and would in any case be another organisation) while importing its members.
+ * The management account is not imported (it runs the organization stack), so its id needs no adoption.
+ */
+export const adoptionNeedsOrganization: ConfigRule = (config) => {
+  if (config.organization.id !== undefined) return [];
+  const fix = "give organization.id (o-…) of the organization it belongs to, or remove id to create it anew";
+  return [
+    ...flattenOrganizationalUnits(config.organizationalUnits).flatMap((flat): ConfigIssue[] =>
+      flat.ou.id === undefined ? [] : [{
+        path: [...flat.configPath, "id"],
+        message: `OU "${flat.path}" is adopted (id ${flat.ou.id}), which requires adopting the organization too: ${fix}`,
+      }]),
+    ...config.accounts.flatMap((a, i): ConfigIssue[] =>
+      a.id === undefined || a.purpose === "management" ? [] : [{
+        path: ["accounts", i, "id"],
+        message: `account "${a.name}" is adopted (id ${a.id}), which requires adopting the organization too: ${fix}`,
+      }]),
+  ];
+};
+
+/**
+ * S3 general purpose bucket names may not begin with these (S3 User Guide, "General purpose bucket naming rules":
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html). `sthree-` also covers the older
+ * `sthree-configurator` rule.
+ */
+export const RESERVED_BUCKET_NAME_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"] as const;
+
+/**
+ * organization.prefix begins every log archive bucket name (`<prefix>-lz-<kind>-<account id>-<region>`). Of S3's
+ * naming rules, the schema's prefix pattern already keeps the character set (lowercase letters, digits, hyphens: no
+ * periods, so no adjacent periods and no IP-address form) and the first character (a letter); the names end with a
+ * Region code, so the reserved suffixes (`-s3alias`, `--ol-s3`, `.mrap`, `--x-s3`, `--table-s3`) cannot occur, and
+ * the longest name stays below 63 characters. What a prefix can still break is the reserved beginnings, checked on
+ * the real bucket name (a prefix `sthree` makes `sthree-lz-…`).
+ */
+export const prefixMakesValidBucketNames: ConfigRule = (config) => {
+  const name = new Naming(config.organization).logBucketName(LOG_BUCKET_KINDS[0], "111111111111");
+  const reserved = RESERVED_BUCKET_NAME_PREFIXES.find((p) => name.startsWith(p));
+  if (reserved === undefined) return [];
+  return [{
+    path: ["organization", "prefix"],
+    message:
+      `prefix "${config.organization.prefix}" makes the log bucket names begin with "${reserved}" (such as ${name}), which S3 reserves; ` +
+      `choose a prefix that does not make bucket names begin with ${RESERVED_BUCKET_NAME_PREFIXES.join(", ")}`,
+  }];
+};
+
 /** Rules for the organization, OU, account and backend sections. */
 export const FOUNDATION_RULES: readonly ConfigRule[] = [
   uniqueAccountNames,
@@ -124,4 +175,6 @@ export const FOUNDATION_RULES: readonly ConfigRule[] = [
   ouDepth,
   uniqueSiblingOus,
   homeRegionAllowed,
+  adoptionNeedsOrganization,
+  prefixMakesValidBucketNames,
 ];
