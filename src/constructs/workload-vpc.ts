@@ -21,6 +21,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from "constructs";
 import { natGatewayMode, type NetworkConfig } from "../config/sections/network";
 import type { Naming } from "../naming";
+import { supportsEndpointPolicy } from "../network/endpoint-services";
 import { naclRules } from "../network/nacl-rules";
 import { planSubnets, TIERS, type Tier } from "../network/subnet-plan";
 import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../policies/network";
@@ -203,7 +204,7 @@ export class WorkloadVpc extends Construct {
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Gateway",
         routeTableIds,
-        policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
+        policy: JSON.stringify(endpointPolicy(service, props.organizationId, props.region)),
         tags: name(service),
       });
       gatewayEndpoints.set(service, gatewayEndpoint);
@@ -236,7 +237,8 @@ export class WorkloadVpc extends Construct {
           subnetIds: subnetIds.private,
           securityGroupIds: [endpointGroup.id],
           privateDnsEnabled: true,
-          policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
+          // Only where the catalogue says the service accepts a custom policy; otherwise AWS's default (full access).
+          policy: supportsEndpointPolicy(service) ? JSON.stringify(endpointPolicy(service, props.organizationId, props.region)) : undefined,
           tags: name(service),
           dependsOn: gatewayEndpoint === undefined ? undefined : [gatewayEndpoint],
         });
