@@ -288,6 +288,14 @@ describe("workload VPC", () => {
     });
   });
 
+  it("block all internet traffic through internet gateways (VPC Block Public Access, bidirectional) in an account whose VPC has no public tier", () => {
+    expect(values(nonprod, "aws_vpc_block_public_access_options")).toEqual([expect.objectContaining({ internet_gateway_block_mode: "block-bidirectional" })]);
+    expect(nonprod.resources("aws_internet_gateway")).toEqual({});
+    expect(nonprod.resources("aws_nat_gateway")).toEqual({});
+    // An internet-facing workload keeps its internet gateway working.
+    expect(prod.resources("aws_vpc_block_public_access_options")).toEqual({});
+  });
+
   it("log all traffic to the central flow-log bucket in the log archive account as hourly, hive-partitioned Parquet", () => {
     for (const stack of [prod, nonprod]) {
       const toS3 = values(stack, "aws_flow_log").filter((f) => f.log_destination_type === "s3");
