@@ -195,6 +195,8 @@ describe("protective guardrails", () => {
     ["logs:AssociateKmsKey", "arn:aws:logs:eu-west-2:{account}:log-group:/kestrel-lz/vpc-flow-logs"],
     ["iam:CreateRole", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"], ["iam:PutRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"],
     ["iam:PassRole", "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs"],
+    // VPC Block Public Access of an account whose VPC has no public tier.
+    ["ec2:ModifyVpcBlockPublicAccessOptions", "*"], ["ec2:DescribeVpcBlockPublicAccessOptions", "*"],
     // Log archive: the buckets, their policies and Object Lock, and the log archive key.
     ["s3:CreateBucket", logBucket], ["s3:PutBucketPolicy", logBucket], ["s3:PutBucketObjectLockConfiguration", logBucket],
     ["s3:PutEncryptionConfiguration", logBucket], ["s3:PutBucketVersioning", logBucket], ["s3:PutLifecycleConfiguration", logBucket],

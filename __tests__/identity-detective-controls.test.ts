@@ -1,13 +1,14 @@
 import {
   AUTHENTICATION_SETTINGS_EVENTS,
   authenticationSettingsChangedPattern,
-  breakGlassActivityPattern,
   breakGlassFederationPattern,
+  breakGlassMetricFilterPattern,
   signInWithoutMfaPattern,
   type EventPattern,
 } from "../src/identity/detective-controls";
 import { stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 import { matchesPattern } from "./support/event-pattern";
+import { matchesFilterPattern } from "./support/log-filter-pattern";
 
 /** An event as EventBridge delivers it from CloudTrail. */
 function cloudTrailEvent(source: string, detailType: string, detail: Record<string, unknown>) {
@@ -22,10 +23,6 @@ const signIn = (credentialType: string) =>
     eventType: "AwsServiceEvent",
     userIdentity: { type: "IdentityCenterUser" },
     additionalEventData: { CredentialType: credentialType, LoginTo: "https://d-1234567890.awsapps.com/start" },
-  });
-const roleCall = (roleName: string, eventName = "CreateUser") =>
-  apiCall("iam", eventName, {
-    userIdentity: { type: "AssumedRole", sessionContext: { sessionIssuer: { type: "Role", userName: roleName, arn: `arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-2/${roleName}` } } },
   });
 
 /** The pattern the synthesized rule holds, parsed from its literal JSON: what AWS will evaluate. */
@@ -103,11 +100,9 @@ describe("Identity Center sign-in without MFA", () => {
 
 describe("break-glass use", () => {
   const federation = synthesizedPattern("alarm_break_glass_federation");
-  const activity = synthesizedPattern("alarm_break_glass_activity");
 
   it("are the patterns built in src/identity, for the BreakGlass permission set", () => {
     expect(federation).toEqual(breakGlassFederationPattern("BreakGlass"));
-    expect(activity).toEqual(breakGlassActivityPattern("BreakGlass"));
   });
 
   it("matches credentials issued for BreakGlass as CloudTrail records them: a service event, role in serviceEventDetails", () => {
@@ -138,10 +133,44 @@ describe("break-glass use", () => {
     expect(matchesPattern(federation, portal("ListAccountRoles", "BreakGlass"))).toBe(false);
   });
 
-  it("matches any call made with the BreakGlass role, and no other role", () => {
-    expect(matchesPattern(activity, roleCall("AWSReservedSSO_BreakGlass_0123456789abcdef"))).toBe(true);
-    expect(matchesPattern(activity, roleCall("AWSReservedSSO_BreakGlass_0123456789abcdef", "ListUsers"))).toBe(true);
-    expect(matchesPattern(activity, roleCall("AWSReservedSSO_Administrator_0123456789abcdef"))).toBe(false);
-    expect(matchesPattern(activity, roleCall("AWSReservedSSO_BreakGlassTest_0123456789abcdef"))).toBe(false);
+});
+
+describe("break-glass use in any account and Region (metric filter on the organisation trail's log group)", () => {
+  const stack = synthesized(stackNamed(synthesizeLandingZone(), "org-trail"));
+  const filter = Object.values(stack.resources("aws_cloudwatch_log_metric_filter")).find((f) => f.name === "kestrel-lz-break-glass-used");
+  const pattern: string = filter?.pattern;
+  /** A CloudTrail record as the trail delivers it to CloudWatch Logs (no EventBridge envelope). */
+  const record = (account: string, region: string, roleName: string, eventName = "CreateUser") => ({
+    eventVersion: "1.10", eventSource: "iam.amazonaws.com", eventName, awsRegion: region, recipientAccountId: account,
+    userIdentity: { type: "AssumedRole", sessionContext: { sessionIssuer: { type: "Role", userName: roleName } } },
+  });
+  const portal = (eventName: string, roleName: string) => ({
+    eventSource: "sso.amazonaws.com", eventName, eventType: "AwsServiceEvent", awsRegion: "eu-west-2", requestParameters: null,
+    serviceEventDetails: { role_name: roleName, account_id: "333333333333" },
+  });
+
+  it("is the pattern built in src/identity, on the trail's log group, counted into one alarm to the security topic", () => {
+    expect(pattern).toBe(breakGlassMetricFilterPattern("BreakGlass"));
+    expect(filter?.log_group_name).toBe("${aws_cloudwatch_log_group.trail_log_group.name}");
+    const alarm = Object.values(stack.resources("aws_cloudwatch_metric_alarm")).find((a) => a.alarm_name === "kestrel-lz-break-glass-used");
+    expect(alarm).toMatchObject({
+      metric_name: "kestrel-lz-break-glass-used", namespace: filter?.metric_transformation.namespace, statistic: "Sum", period: 300,
+      threshold: 1, comparison_operator: "GreaterThanOrEqualToThreshold", alarm_actions: ["${aws_sns_topic.security_alarm_topic.arn}"],
+    });
+  });
+
+  it("matches calls made with the BreakGlass role in any account and Region, global services included", () => {
+    for (const [account, region] of [["111111111111", "eu-west-2"], ["333333333333", "us-east-1"], ["444444444444", "ap-southeast-2"]] as const)
+      expect([account, region, matchesFilterPattern(pattern, record(account, region, "AWSReservedSSO_BreakGlass_0123456789abcdef"))]).toEqual([account, region, true]);
+    expect(matchesFilterPattern(pattern, record("333333333333", "eu-west-2", "AWSReservedSSO_BreakGlass_0123456789abcdef", "ListUsers"))).toBe(true);
+  });
+
+  it("matches credentials issued for BreakGlass, and nothing by other roles", () => {
+    expect(matchesFilterPattern(pattern, portal("GetRoleCredentials", "BreakGlass"))).toBe(true);
+    expect(matchesFilterPattern(pattern, portal("Federate", "BreakGlass"))).toBe(true);
+    expect(matchesFilterPattern(pattern, portal("GetRoleCredentials", "Administrator"))).toBe(false);
+    expect(matchesFilterPattern(pattern, portal("ListAccountRoles", "BreakGlass"))).toBe(false);
+    expect(matchesFilterPattern(pattern, record("333333333333", "eu-west-2", "AWSReservedSSO_Administrator_0123456789abcdef"))).toBe(false);
+    expect(matchesFilterPattern(pattern, record("333333333333", "eu-west-2", "AWSReservedSSO_BreakGlassTest_0123456789abcdef"))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
+import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { expandAssignments, isUnderOu } from "../src/identity/assignments";
 import { BUILT_IN_PERMISSION_SETS } from "../src/identity/permission-sets";
-import { eventBridgeTrustPolicy, forwardToBusPolicy } from "../src/policies/event-forwarding";
+import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import { powerUserGuardPolicy } from "../src/policies/identity-center";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
@@ -274,53 +275,60 @@ describe("identity stack: MFA detective controls", () => {
   const rules = example.resources("aws_cloudwatch_event_rule");
   const targets = example.resources("aws_cloudwatch_event_target");
 
-  it("sends every home-Region rule to the management account's security alarm topic", () => {
-    for (const id of ["alarm_identity_center_authentication_settings", "alarm_identity_center_sign_in_without_mfa", "alarm_break_glass_federation", "alarm_break_glass_activity"]) {
+  const RULES = ["alarm_identity_center_authentication_settings", "alarm_identity_center_sign_in_without_mfa", "alarm_break_glass_federation"];
+
+  it("sends every rule to the management account's security alarm topic, through the alarm publisher role", () => {
+    expect(Object.keys(rules).sort()).toEqual([...RULES].sort());
+    for (const id of RULES) {
       expect(rules[id]?.provider).toBeUndefined();
-      expect(targets[id]).toMatchObject({ arn: "arn:aws:sns:eu-west-2:111111111111:kestrel-lz-security-alarms", rule: `\${aws_cloudwatch_event_rule.${id}.name}` });
+      expect(targets[id]).toMatchObject({
+        arn: "arn:aws:sns:eu-west-2:111111111111:kestrel-lz-security-alarms", rule: `\${aws_cloudwatch_event_rule.${id}.name}`,
+        role_arn: "${aws_iam_role.alarm_publisher.arn}", depends_on: ["aws_iam_role_policy.alarm_publisher_policy"],
+      });
     }
+  });
+
+  it("lets only EventBridge of the management account assume the publisher role, to publish to the topic and use its key through SNS", async () => {
+    const role = example.resource("aws_iam_role", "alarm_publisher");
+    expect(role.name).toBe("kestrel-lz-events-publish-alarms");
+    expect(JSON.parse(role.assume_role_policy)).toEqual(eventBridgeTrustPolicy("111111111111"));
+    const policy = JSON.parse(example.resource("aws_iam_role_policy", "alarm_publisher_policy").policy);
+    expect(policy).toEqual(publishToTopicPolicy("arn:aws:sns:eu-west-2:111111111111:kestrel-lz-security-alarms", "eu-west-2", "111111111111"));
+    const decideRole = async (action: string, resource: string, context: Record<string, string> = {}) => {
+      const result = await runSimulation({
+        request: { principal: "arn:aws:iam::111111111111:role/kestrel-lz-events-publish-alarms", action, resource: { resource, accountId: "111111111111" }, contextVariables: context },
+        identityPolicies: [{ name: "publish", policy }], serviceControlPolicies: [], resourceControlPolicies: [],
+        // The logging key's policy delegates to IAM in the account (org-trail stack), as AWS's default key policy does.
+        resourcePolicy: action.startsWith("kms:")
+          ? { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:*", Resource: "*" }] }
+          : undefined,
+      }, {});
+      if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
+      return result.overallResult;
+    };
+    expect(await decideRole("sns:Publish", "arn:aws:sns:eu-west-2:111111111111:kestrel-lz-security-alarms")).toBe("Allowed");
+    expect(await decideRole("sns:Publish", "arn:aws:sns:eu-west-2:111111111111:other-topic")).toBe("ImplicitlyDenied");
+    const key = "arn:aws:kms:eu-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    expect(await decideRole("kms:GenerateDataKey", key, { "kms:ViaService": "sns.eu-west-2.amazonaws.com" })).toBe("Allowed");
+    expect(await decideRole("kms:Decrypt", key, { "kms:ViaService": "s3.eu-west-2.amazonaws.com" })).toBe("ImplicitlyDenied");
   });
 
   it("names the rules with the landing zone prefix", () => {
     expect(Object.values(rules).map((r) => r.name).sort()).toEqual([
       "kestrel-lz-break-glass-credentials-issued",
-      "kestrel-lz-break-glass-used-in-management",
-      "kestrel-lz-break-glass-used-in-management",
       "kestrel-lz-idc-authentication-settings-changed",
       "kestrel-lz-idc-sign-in-without-mfa",
     ]);
   });
 
-  it("lets the break-glass rules see read-only events too (GetRoleCredentials, reads by the role)", () => {
+  it("lets the break-glass rule see read-only events too (GetRoleCredentials)", () => {
     expect(rules.alarm_break_glass_federation?.state).toBe("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
-    expect(rules.alarm_break_glass_activity?.state).toBe("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
     expect(rules.alarm_identity_center_authentication_settings?.state).toBe("ENABLED");
   });
 
-  it("forwards break-glass activity from us-east-1, where global services record events, to the home Region's bus", () => {
-    const global = example.json.provider.aws.find((p: any) => p.alias === "management_global");
-    expect(global).toMatchObject({ region: "us-east-1", allowed_account_ids: ["111111111111"] });
-    expect(rules.alarm_break_glass_activity_global).toMatchObject({ provider: "aws.management_global", event_pattern: rules.alarm_break_glass_activity?.event_pattern });
-    expect(targets.alarm_break_glass_activity_global).toMatchObject({
-      provider: "aws.management_global",
-      arn: "arn:aws:events:eu-west-2:111111111111:event-bus/default",
-      role_arn: "${aws_iam_role.break_glass_event_forwarder.arn}",
-    });
-    const role = example.resource("aws_iam_role", "break_glass_event_forwarder");
-    expect(role.name).toBe("kestrel-lz-events-forward-to-home");
-    expect(JSON.parse(role.assume_role_policy)).toEqual(eventBridgeTrustPolicy("111111111111"));
-    expect(JSON.parse(role.assume_role_policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111111111111" } });
-    const policy = JSON.parse(example.resource("aws_iam_role_policy", "break_glass_event_forwarder_policy").policy);
-    expect(policy).toEqual(forwardToBusPolicy("arn:aws:events:eu-west-2:111111111111:event-bus/default"));
-    expect(policy.Statement).toEqual([{ Sid: "ForwardToHomeRegion", Effect: "Allow", Action: ["events:PutEvents"], Resource: "arn:aws:events:eu-west-2:111111111111:event-bus/default" }]);
+  it("leaves per-call break-glass activity to the org-trail stack's metric filter: no per-Region rules, no forwarding", () => {
+    expect(example.json.provider.aws.map((p: any) => p.alias)).toEqual([undefined]);
+    expect(Object.keys(example.resources("aws_iam_role"))).toEqual(["alarm_publisher"]);
   });
 
-  it("needs no forwarding when the home Region is us-east-1", () => {
-    const data = exampleConfigData();
-    data.organization.homeRegion = "us-east-1";
-    data.organization.allowedRegions = ["us-east-1"];
-    const stack = identityStack(data);
-    expect(stack.resources("aws_iam_role")).toEqual({});
-    expect(stack.json.provider.aws.map((p: any) => p.alias)).toEqual([undefined]);
-  });
 });

@@ -174,6 +174,29 @@ describe("log-archive stack: every bucket", () => {
     }
   });
 
+  it.each(LOG_BUCKET_KINDS)("%s: only the delivering services write log objects; no administrator, root or role overwrites one", async (kind) => {
+    const arn = `arn:aws:s3:::${bucketName(kind)}`;
+    for (const principal of [`arn:aws:iam::${LOG_ARCHIVE_ID}:role/admin`, `arn:aws:iam::${LOG_ARCHIVE_ID}:root`, `arn:aws:iam::${LOG_ARCHIVE_ID}:role/OrganizationAccountAccessRole`]) {
+      for (const action of ["s3:PutObject", "s3:ReplicateObject", "s3:ReplicateDelete"]) {
+        for (const key of ["AWSLogs/222222222222/CloudTrail/eu-west-2/x.json.gz", "cloudtrail/2026/x", "anything-else"]) {
+          expect(await decide(policyOf(kind), {
+            principal, action, resource: `${arn}/${key}`, accountId: LOG_ARCHIVE_ID, context: { "aws:SecureTransport": "true" },
+          }, "s3:*")).toBe("ExplicitlyDenied");
+        }
+      }
+    }
+    // A request without the key is treated as not coming from a service.
+    expect(await decide(policyOf(kind), {
+      principal: `arn:aws:iam::${LOG_ARCHIVE_ID}:role/admin`, action: "s3:PutObject", resource: `${arn}/AWSLogs/x`, accountId: LOG_ARCHIVE_ID,
+      context: { "aws:SecureTransport": "true", "aws:PrincipalIsAWSService": undefined },
+    }, "s3:*")).toBe("ExplicitlyDenied");
+    // Reading stays with IAM in the log archive account.
+    expect(await decide(policyOf(kind), {
+      principal: `arn:aws:iam::${LOG_ARCHIVE_ID}:role/admin`, action: "s3:GetObject", resource: `${arn}/AWSLogs/x`, accountId: LOG_ARCHIVE_ID,
+      context: { "aws:SecureTransport": "true" },
+    }, "s3:*")).toBe("Allowed");
+  });
+
   it.each(LOG_BUCKET_KINDS)("%s: moves objects to Glacier after 90 days and expires them after 2557 (config defaults)", (kind) => {
     const lifecycle = attached("aws_s3_bucket_lifecycle_configuration", kind);
     expect(lifecycle?.transition_default_minimum_object_size).toBe("varies_by_storage_class");
@@ -184,7 +207,9 @@ describe("log-archive stack: every bucket", () => {
         filter: [{ prefix: "" }],
         transition: [{ days: 90, storage_class: "GLACIER" }],
         expiration: [{ days: 2557 }],
-        noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+        // A noncurrent version (overwritten or expired) is kept as long as a current one, and archived alike.
+        noncurrent_version_transition: [{ noncurrent_days: 90, storage_class: "GLACIER" }],
+        noncurrent_version_expiration: [{ noncurrent_days: 2557 }],
         abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
       },
       { id: "remove-expired-delete-markers", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ expired_object_delete_marker: true }] },
@@ -372,7 +397,8 @@ describe("log-archive stack: auditors", () => {
       principal: AUDITOR, action, resource: `arn:aws:s3:::${bucketName("cloudtrail")}/AWSLogs/x`, accountId: LOG_ARCHIVE_ID, context: { "aws:SecureTransport": "true" },
     }, "s3:*");
     expect(await request("s3:GetObject")).toBe("Allowed");
-    expect(await request("s3:PutObject")).toBe("ImplicitlyDenied");
+    // Denied outright: only the delivering services write.
+    expect(await request("s3:PutObject")).toBe("ExplicitlyDenied");
     expect(await request("s3:DeleteObject")).toBe("ExplicitlyDenied");
   });
 

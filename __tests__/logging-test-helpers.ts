@@ -45,7 +45,7 @@ export function statement(policy: PolicyDocument | string, sid: string): Record<
 /** Evaluates one request against a resource policy alone (no identity policies) with a real IAM engine. */
 export async function decide(
   resourcePolicy: string,
-  request: { principal: string; action: string; resource: string; accountId: string; context: Record<string, string | string[]> },
+  request: { principal: string; action: string; resource: string; accountId: string; context: Record<string, string | string[] | undefined> },
   /** For a role of another account: what its own identity policy allows (cross-account access needs both sides). */
   identityAllows?: string,
 ): Promise<string> {
@@ -60,7 +60,12 @@ export async function decide(
       principal: request.principal,
       action: request.action,
       resource: { resource: request.resource, accountId: request.accountId },
-      contextVariables: request.context,
+      // AWS sets aws:PrincipalIsAWSService on every signed request: true for a service principal, false otherwise.
+      // A key given as undefined is left out of the request.
+      contextVariables: Object.fromEntries(
+        Object.entries<string | string[] | undefined>({ "aws:PrincipalIsAWSService": /^[a-z0-9.-]+\.amazonaws\.com$/.test(request.principal) ? "true" : "false", ...request.context })
+          .filter((entry): entry is [string, string | string[]] => entry[1] !== undefined),
+      ),
     },
   }, {});
   if (response.resultType === "error") throw new Error(`simulation error: ${JSON.stringify(response.errors)}`);

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { ConfigError } from "../src/config/errors";
+import { parseConfig } from "../src/config/load";
 import { natGatewayMode } from "../src/config/sections/network";
-import { configFromData, exampleConfig, exampleConfigData, issuesOfData } from "./helpers";
+import { closestEndpointService, INTERFACE_ENDPOINT_SERVICES, supportsEndpointPolicy } from "../src/network/endpoint-services";
+import { configFromData, exampleConfig, exampleConfigData, issuesOf, issuesOfData } from "./helpers";
 
 
 const PROD = 4;
@@ -20,6 +24,43 @@ describe("network config", () => {
     delete data.accounts[PROD].network.natGateways;
     const network = configFromData(data).accounts[PROD]?.network;
     expect(network && natGatewayMode(network)).toBe("per-az");
+  });
+
+  it("rejects an interface endpoint service that does not exist, located, naming the value and the closest valid one, all at once", () => {
+    const yaml = readFileSync("landing-zone.yaml", "utf8")
+      .replace("interfaceEndpoints: [ssm, ssmmessages, ec2messages, kms, logs, sts]", "interfaceEndpoints: [ssm, secretmanager, ec2messages, kms, logs, sts]")
+      .replace("interfaceEndpoints: [ssm, ssmmessages, ec2messages, logs, sts]", "interfaceEndpoints: [ssm, ssmmessages, ec2messages, logs, sts, ecr-api]");
+    const issues = issuesOf(() => parseConfig(yaml, "landing-zone.yaml"));
+    const line = (text: string) => yaml.split("\n").findIndex((l) => l.includes(text)) + 1;
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: ["accounts", PROD, "network", "interfaceEndpoints", 1], line: line("secretmanager"), column: (yaml.split("\n")[line("secretmanager") - 1]?.indexOf("secretmanager") ?? 0) + 1,
+        message: expect.stringMatching(/^"secretmanager" is not an interface endpoint service of com\.amazonaws\.eu-west-2; did you mean "secretsmanager"\? Known services: s3, dynamodb, /),
+      }),
+      expect.objectContaining({
+        path: ["accounts", NONPROD, "network", "interfaceEndpoints", 5], line: line("ecr-api"),
+        message: expect.stringMatching(/^"ecr-api" is not an interface endpoint service .*; did you mean "ecr\.api"\?/),
+      }),
+    ]);
+    try { parseConfig(yaml, "landing-zone.yaml"); } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/landing-zone\.yaml:\d+:\d+ accounts\[4\]\.network\.interfaceEndpoints\[1\]: "secretmanager" is not/);
+    }
+  });
+
+  it("suggests nothing for a name far from every service, and accepts every catalogued one", () => {
+    expect(closestEndpointService("quantum-ledger-xyz")).toBeUndefined();
+    const all = INTERFACE_ENDPOINT_SERVICES.map((s) => s.name);
+    const data = exampleConfigData();
+    data.accounts[PROD].network.interfaceEndpoints = all;
+    expect(configFromData(data).accounts[PROD]?.network?.interfaceEndpoints).toEqual(all);
+  });
+
+  it("attaches custom endpoint policies only where AWS documents them, never to ssmmessages or ec2messages (unconfirmed)", () => {
+    expect(["s3", "dynamodb", "sts", "kms", "logs", "ssm", "ecr.api", "secretsmanager"].every(supportsEndpointPolicy)).toBe(true);
+    expect(supportsEndpointPolicy("ssmmessages")).toBe(false);
+    expect(supportsEndpointPolicy("ec2messages")).toBe(false);
+    expect(supportsEndpointPolicy("not-a-service")).toBe(false);
   });
 
   it("rejects a network on an account that is not a workload", () => {

@@ -144,14 +144,18 @@ describe("org-trail stack: the management account's logging key", () => {
     });
   });
 
-  it("lets CloudWatch alarms and EventBridge rules publish to the encrypted topic", () => {
-    expect(statement(keyPolicy(), "AllowAlarmsAndRulesToPublishToTheEncryptedTopic")).toEqual({
-      Sid: "AllowAlarmsAndRulesToPublishToTheEncryptedTopic",
+  it("lets CloudWatch alarms publish to the encrypted topic, and EventBridge (any account's) not use the key at all", async () => {
+    expect(statement(keyPolicy(), "AllowAlarmsToPublishToTheEncryptedTopic")).toEqual({
+      Sid: "AllowAlarmsToPublishToTheEncryptedTopic",
       Effect: "Allow",
-      Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+      Principal: { Service: "cloudwatch.amazonaws.com" },
       Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
       Resource: "*",
     });
+    const key = `arn:aws:kms:eu-west-2:${MANAGEMENT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    expect(await decide(keyPolicy(), {
+      principal: "events.amazonaws.com", action: "kms:GenerateDataKey", resource: key, accountId: MANAGEMENT_ID, context: { "aws:SourceAccount": LOG_ARCHIVE_ID },
+    })).toBe("ImplicitlyDenied");
   });
 
   it("is managed by the management account's IAM policies and grants nothing else", () => {
@@ -167,33 +171,32 @@ describe("org-trail stack: the security alarm topic", () => {
     expect(stack.resource("aws_sns_topic_policy", "security_alarm_topic_policy").arn).toBe("${aws_sns_topic.security_alarm_topic.arn}");
   });
 
-  it("lets the management account's alarms (home Region) and EventBridge rules publish", () => {
+  it("lets the management account's alarms (home Region) publish, and has no statement for EventBridge", () => {
     expect(statement(topicPolicy(), "CloudWatchAlarmsPublish")).toEqual({
       Sid: "CloudWatchAlarmsPublish", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: TOPIC_ARN,
       Condition: { StringEquals: { "aws:SourceAccount": MANAGEMENT_ID }, ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:eu-west-2:${MANAGEMENT_ID}:alarm:*` } },
     });
-    expect(statement(topicPolicy(), "EventBridgeRulesPublish")).toEqual({
-      Sid: "EventBridgeRulesPublish", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: TOPIC_ARN,
-    });
+    expect(JSON.stringify(topicPolicy())).not.toContain("events.amazonaws.com");
   });
 
-  it("puts no condition on EventBridge's publish, which EventBridge cannot satisfy for SNS", async () => {
-    // EventBridge UG: "You can't use Condition blocks in Amazon SNS topic policies for EventBridge." Its publish
-    // carries neither aws:SourceAccount nor aws:SourceArn, and must still be allowed.
-    expect(statement(topicPolicy(), "EventBridgeRulesPublish").Condition).toBeUndefined();
-    expect(await decide(topicPolicy(), {
-      principal: "events.amazonaws.com", action: "sns:Publish", resource: TOPIC_ARN, accountId: MANAGEMENT_ID,
-      context: { "aws:SecureTransport": "true" },
-    })).toBe("Allowed");
+  it("refuses EventBridge rules of any other account: the landing zone's rules publish with a role of the management account", async () => {
+    const publish = (principal: string, sourceAccount: string) => decide(topicPolicy(), {
+      principal, action: "sns:Publish", resource: TOPIC_ARN, accountId: MANAGEMENT_ID,
+      context: { "aws:SourceAccount": sourceAccount, "aws:SourceArn": `arn:aws:events:eu-west-2:${sourceAccount}:rule/x`, "aws:SecureTransport": "true" },
+    }, "sns:Publish");
+    expect(await publish("events.amazonaws.com", "999999999999")).toBe("ImplicitlyDenied");
+    expect(await publish("events.amazonaws.com", MANAGEMENT_ID)).toBe("ImplicitlyDenied");
+    // The publisher role is of the management account, whose IAM policies the topic owner statement trusts.
+    expect(await publish(`arn:aws:iam::${MANAGEMENT_ID}:role/kestrel-lz-events-publish-alarms`, MANAGEMENT_ID)).toBe("Allowed");
+    expect(await publish("arn:aws:iam::999999999999:role/kestrel-lz-events-publish-alarms", "999999999999")).toBe("ImplicitlyDenied");
   });
 
-  it("accepts an alarm or rule of the management account, refuses another account's alarm, and plain HTTP", async () => {
+  it("accepts an alarm of the management account, refuses another account's alarm, and plain HTTP", async () => {
     const publish = (principal: string, sourceAccount: string, sourceArn: string, secure = "true") => decide(topicPolicy(), {
       principal, action: "sns:Publish", resource: TOPIC_ARN, accountId: MANAGEMENT_ID,
       context: { "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn, "aws:SecureTransport": secure },
     });
     expect(await publish("cloudwatch.amazonaws.com", MANAGEMENT_ID, `arn:aws:cloudwatch:eu-west-2:${MANAGEMENT_ID}:alarm:kestrel-lz-cis-4.3-root-usage`)).toBe("Allowed");
-    expect(await publish("events.amazonaws.com", MANAGEMENT_ID, `arn:aws:events:us-east-1:${MANAGEMENT_ID}:rule/kestrel-lz-signin`)).toBe("Allowed");
     expect(await publish("cloudwatch.amazonaws.com", LOG_ARCHIVE_ID, `arn:aws:cloudwatch:eu-west-2:${LOG_ARCHIVE_ID}:alarm:x`)).toBe("ImplicitlyDenied");
     expect(await publish("cloudwatch.amazonaws.com", MANAGEMENT_ID, `arn:aws:cloudwatch:eu-west-2:${MANAGEMENT_ID}:alarm:x`, "false")).toBe("ExplicitlyDenied");
   });

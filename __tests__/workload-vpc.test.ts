@@ -3,6 +3,7 @@ import { TerraformStack, Testing } from "cdktf";
 import type { NetworkConfig } from "../src/config/sections/network";
 import { WorkloadVpc } from "../src/constructs/workload-vpc";
 import { Naming } from "../src/naming";
+import { NACL_RULES_PER_DIRECTION, naclRules } from "../src/network/nacl-rules";
 import { planSubnets } from "../src/network/subnet-plan";
 import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../src/policies/network";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
@@ -172,9 +173,34 @@ describe("workload VPC", () => {
           if (rule.cidr_block !== "0.0.0.0/0") continue;
           expect([
             ["6", 443, 443, undefined, undefined],
-            ["6", 1024, 65535, undefined, undefined],
+            ["6", 1024, 3388, undefined, undefined],
+            ["6", 3390, 65535, undefined, undefined],
             ["1", 0, 0, 3, 4],
           ]).toContainEqual([rule.protocol, rule.from_port, rule.to_port, rule.icmp_type, rule.icmp_code]);
+        }
+    });
+
+    it("have no allow entry from anywhere that covers TCP or UDP 22 or 3389, judged alone (AWS Config nacl-no-unrestricted-ssh-rdp, Security Hub EC2.21)", () => {
+      const covers = (rule: Record<string, any>, port: number) =>
+        ["-1", "6", "17"].includes(rule.protocol) && (rule.protocol === "-1" || (rule.from_port <= port && port <= rule.to_port));
+      for (const stack of [prod, nonprod])
+        for (const rule of values(stack, "aws_network_acl_rule").filter((r) => !r.egress && r.rule_action === "allow"))
+          if (rule.cidr_block === "0.0.0.0/0" || rule.ipv6_cidr_block === "::/0")
+            for (const port of [22, 3389]) expect([rule.protocol, rule.from_port, rule.to_port, port, covers(rule, port)]).toEqual([rule.protocol, rule.from_port, rule.to_port, port, false]);
+    });
+
+    it("still let replies in on every ephemeral port but 3389, either side of the split", () => {
+      for (const port of [1024, 3388, 3390, 65535]) expect(decide(prod, "private", "in", { peer: INTERNET, protocol: "tcp", port })).toBe("allow");
+      expect(decide(prod, "private", "in", { peer: INTERNET, protocol: "tcp", port: 3389 })).toBe("deny");
+    });
+
+    it("stay within AWS's default quota of 20 rules per ACL and direction, with every tier and the most isolated ports", () => {
+      const network = { cidr: "10.40.0.0/16", tiers: ["public", "private", "isolated"] as const, isolatedPorts: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] };
+      for (const tier of network.tiers)
+        for (const egress of [false, true]) {
+          const rules = naclRules(network, tier).filter((r) => r.egress === egress);
+          expect([tier, egress, rules.length <= NACL_RULES_PER_DIRECTION]).toEqual([tier, egress, true]);
+          expect(new Set(rules.map((r) => r.ruleNumber)).size).toBe(rules.length);
         }
     });
 
@@ -215,21 +241,26 @@ describe("workload VPC", () => {
     });
   });
 
-  it("route S3 and DynamoDB through gateway endpoints that only the organisation's principals may use", () => {
+  it("route S3 and DynamoDB through gateway endpoints that keep requests inside the organisation, plus AWS-owned buckets", () => {
     const routeTables = Object.entries(prod.resources("aws_route_table")).filter(([, t]) => !t.tags.Name.endsWith("-isolated")).map(([k]) => ref("aws_route_table", k));
     const gateways = values(prod, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Gateway");
     expect(gateways.map((g) => g.service_name).sort()).toEqual(["com.amazonaws.eu-west-2.dynamodb", "com.amazonaws.eu-west-2.s3"]);
     for (const gateway of gateways) expect([...gateway.route_table_ids].sort()).toEqual(routeTables.sort());
     const policyOf = (service: string) => JSON.parse(gateways.find((g) => g.service_name.endsWith(`.${service}`))?.policy);
-    expect(policyOf("dynamodb")).toEqual({
-      Version: "2012-10-17",
-      Statement: [{ Sid: "OrganisationPrincipalsOnly", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG_ID } } }],
-    });
-    // S3 adds only reads, for AWS-owned public buckets and presigned ECR layers; writes stay organisation-only.
-    expect(policyOf("s3").Statement).toEqual([
-      policyOf("dynamodb").Statement[0],
-      { Sid: "ReadAwsOwnedAndPresignedObjects", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: "*" },
-    ]);
+    const inOrganisation = {
+      Sid: "OrganisationPrincipalsToOrganisationResources", Effect: "Allow", Principal: "*", Action: "*", Resource: "*",
+      Condition: { StringEquals: { "aws:PrincipalOrgID": ORG_ID, "aws:ResourceOrgID": ORG_ID } },
+    };
+    expect(policyOf("dynamodb")).toEqual({ Version: "2012-10-17", Statement: [inOrganisation] });
+    // S3 adds only reads of the home Region's AWS-owned buckets; nothing else outside the organisation.
+    const s3 = policyOf("s3").Statement;
+    expect(s3[0]).toEqual(inOrganisation);
+    expect(s3[1]).toMatchObject({ Sid: "ReadAwsOwnedBuckets", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"] });
+    expect(s3[1].Resource).toEqual(expect.arrayContaining([
+      "arn:aws:s3:::al2023-repos-eu-west-2-de612dc2/*", "arn:aws:s3:::amazon-ssm-eu-west-2/*", "arn:aws:s3:::prod-eu-west-2-starport-layer-bucket/*",
+    ]));
+    for (const arn of s3[1].Resource) expect(arn).toMatch(/^arn:aws:s3:::[a-z0-9.-]*eu-west-2[a-z0-9.-]*\/\*$/);
+    expect(s3).toHaveLength(2);
   });
 
   it("put interface endpoints with private DNS in the private tier, behind a group that allows only HTTPS from the VPC", () => {
@@ -247,13 +278,23 @@ describe("workload VPC", () => {
     for (const endpoint of interfaces) {
       expect(endpoint).toMatchObject({ private_dns_enabled: true, subnet_ids: privateSubnets, security_group_ids: [ref("aws_security_group", group)] });
       const service = endpoint.service_name.replace("com.amazonaws.eu-west-2.", "");
-      expect(JSON.parse(endpoint.policy)).toEqual(endpointPolicy(service, ORG_ID));
-      expect(JSON.parse(endpoint.policy).Statement).toHaveLength(service === "sts" ? 2 : 1);
+      // ssmmessages and ec2messages: custom endpoint policies unconfirmed by AWS, so AWS's default policy applies.
+      if (["ssmmessages", "ec2messages"].includes(service)) expect(endpoint.policy).toBeUndefined();
+      else expect(JSON.parse(endpoint.policy)).toEqual(endpointPolicy(service, ORG_ID, "eu-west-2"));
     }
     const sts = JSON.parse(interfaces.find((e) => e.service_name.endsWith(".sts"))?.policy);
     expect(sts.Statement[1]).toEqual({
-      Sid: "FederationDecidedByRoleTrust", Effect: "Allow", Principal: "*", Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"], Resource: "*",
+      Sid: "FederationIntoOrganisationRoles", Effect: "Allow", Principal: "*", Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"], Resource: "*",
+      Condition: { StringEquals: { "aws:ResourceOrgID": ORG_ID } },
     });
+  });
+
+  it("block all internet traffic through internet gateways (VPC Block Public Access, bidirectional) in an account whose VPC has no public tier", () => {
+    expect(values(nonprod, "aws_vpc_block_public_access_options")).toEqual([expect.objectContaining({ internet_gateway_block_mode: "block-bidirectional" })]);
+    expect(nonprod.resources("aws_internet_gateway")).toEqual({});
+    expect(nonprod.resources("aws_nat_gateway")).toEqual({});
+    // An internet-facing workload keeps its internet gateway working.
+    expect(prod.resources("aws_vpc_block_public_access_options")).toEqual({});
   });
 
   it("log all traffic to the central flow-log bucket in the log archive account as hourly, hive-partitioned Parquet", () => {
@@ -302,8 +343,8 @@ describe("workload VPC", () => {
     const data = exampleConfigData();
     data.organization.id = "o-abc123def4";
     const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
-    for (const endpoint of values(stack, "aws_vpc_endpoint"))
-      expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } });
+    for (const endpoint of values(stack, "aws_vpc_endpoint").filter((e) => e.policy !== undefined))
+      expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4", "aws:ResourceOrgID": "o-abc123def4" } });
   });
 
   it("create an S3 or DynamoDB interface endpoint only after the gateway endpoint its private DNS needs", () => {

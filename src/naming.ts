@@ -103,6 +103,11 @@ export class Naming {
     return `${this.reserved}-cis-${id}-${name}`;
   }
 
+  /** A landing zone metric filter and alarm that is not a CIS one, such as `<prefix>-lz-break-glass-used`. */
+  alarmName(purpose: string): string {
+    return `${this.reserved}-${purpose}`;
+  }
+
   /** The CloudWatch Logs group the organisation trail delivers to, in the management account. */
   get orgTrailLogGroupName(): string {
     return `/${this.reserved}/cloudtrail`;

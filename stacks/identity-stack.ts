@@ -12,26 +12,18 @@ import { Fn, TerraformOutput, TerraformStack, Token, type ITerraformDependable }
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { PermissionSet } from "../src/constructs/permission-set";
-import { SecurityEventRule } from "../src/constructs/security-event-rule";
+import { SecurityEventRule, type SecurityEventRuleProps } from "../src/constructs/security-event-rule";
 import { addressName, expandAssignments } from "../src/identity/assignments";
-import {
-  authenticationSettingsChangedPattern,
-  breakGlassActivityPattern,
-  breakGlassFederationPattern,
-  signInWithoutMfaPattern,
-} from "../src/identity/detective-controls";
+import { authenticationSettingsChangedPattern, breakGlassFederationPattern, signInWithoutMfaPattern } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
 import { Naming, STACK_NAMES } from "../src/naming";
-import { eventBridgeTrustPolicy, forwardToBusPolicy } from "../src/policies/event-forwarding";
+import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
 import { terraformLiteral } from "../src/terraform-literal";
 
 /** The service principal of IAM Identity Center, for delegated administration. */
 export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
-
-/** Where AWS records the CloudTrail events of its global services. */
-export const GLOBAL_SERVICES_REGION = "us-east-1";
 
 export interface IdentityStackProps {
   readonly config: LandingZoneConfig;
@@ -170,72 +162,43 @@ export class IdentityStack extends TerraformStack {
       });
     }
 
-    // Detective controls, in the management account where Identity Center records these events.
+    // Detective controls, in the management account where Identity Center records these events. EventBridge
+    // delivers to the topic with a role of this account, so the topic needs no statement that any account's rules
+    // could use (README: Central logging, alarms).
     const topicArn = naming.securityAlarmTopicArn(organization.managementAccountId);
-    new SecurityEventRule(this, "alarm_identity_center_authentication_settings", {
+    const publisher = new IamRole(this, "alarm_publisher", {
       provider: management,
+      name: naming.roleName("events-publish-alarms"),
+      description: "EventBridge rules of the landing zone publish to the security alarm topic",
+      assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(organization.managementAccountId)),
+    });
+    const publisherPolicy = new IamRolePolicy(this, "alarm_publisher_policy", {
+      provider: management,
+      role: publisher.name,
+      name: "publish-to-security-alarm-topic",
+      policy: JSON.stringify(publishToTopicPolicy(topicArn, organization.homeRegion, organization.managementAccountId)),
+    });
+    const alarmRule = (id: string, props: Omit<SecurityEventRuleProps, "provider" | "targetArn" | "targetRoleArn" | "dependsOn">) =>
+      new SecurityEventRule(this, id, { ...props, provider: management, targetArn: topicArn, targetRoleArn: publisher.arn, dependsOn: [publisherPolicy] });
+    alarmRule("alarm_identity_center_authentication_settings", {
       name: naming.eventRuleName("idc-authentication-settings-changed"),
       description: "Identity Center MFA or authentication settings changed (docs/identity-center-mfa.md)",
       pattern: authenticationSettingsChangedPattern(),
-      targetArn: topicArn,
     });
-    new SecurityEventRule(this, "alarm_identity_center_sign_in_without_mfa", {
-      provider: management,
+    alarmRule("alarm_identity_center_sign_in_without_mfa", {
       name: naming.eventRuleName("idc-sign-in-without-mfa"),
       description: "An Identity Center user signed in with a password only",
       pattern: signInWithoutMfaPattern(),
-      targetArn: topicArn,
     });
-    new SecurityEventRule(this, "alarm_break_glass_federation", {
-      provider: management,
+    // Kept beside the org-trail stack's break-glass alarm: it fires within seconds of credentials being issued, once
+    // per issuance, and its email says who took them. Every API call made with them, in any account and Region, is
+    // the org-trail stack's metric filter and alarm (one notification per period, not one per call).
+    alarmRule("alarm_break_glass_federation", {
       name: naming.eventRuleName("break-glass-credentials-issued"),
       description: `Credentials of the ${BREAK_GLASS_PERMISSION_SET} permission set were issued, in any account`,
       pattern: breakGlassFederationPattern(BREAK_GLASS_PERMISSION_SET),
-      targetArn: topicArn,
       includeReadOnlyEvents: true,
     });
-    new SecurityEventRule(this, "alarm_break_glass_activity", {
-      provider: management,
-      name: naming.eventRuleName("break-glass-used-in-management"),
-      description: `The ${BREAK_GLASS_PERMISSION_SET} role made an API call in the management account`,
-      pattern: breakGlassActivityPattern(BREAK_GLASS_PERMISSION_SET),
-      targetArn: topicArn,
-      includeReadOnlyEvents: true,
-    });
-
-    // Calls to global services (IAM, Organizations, the STS global endpoint, console sign-in) are recorded in
-    // us-east-1, and EventBridge only sees its own Region: a rule there forwards break-glass activity to the home
-    // Region's default bus, where the rule above matches it again and notifies the topic.
-    const homeBusArn = `arn:aws:events:${organization.homeRegion}:${organization.managementAccountId}:event-bus/default`;
-    if (organization.homeRegion !== GLOBAL_SERVICES_REGION) {
-      const managementGlobal = createAccountProvider(this, "management_global", {
-        accountId: organization.managementAccountId,
-        region: GLOBAL_SERVICES_REGION,
-        defaultTags: defaultTags(config),
-        alias: "management_global",
-      });
-      const forwarder = new IamRole(this, "break_glass_event_forwarder", {
-        provider: management,
-        name: naming.roleName("events-forward-to-home"),
-        description: "EventBridge forwards security events from us-east-1 to the home Region",
-        assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(organization.managementAccountId)),
-      });
-      new IamRolePolicy(this, "break_glass_event_forwarder_policy", {
-        provider: management,
-        role: forwarder.name,
-        name: "forward-to-home-region",
-        policy: JSON.stringify(forwardToBusPolicy(homeBusArn)),
-      });
-      new SecurityEventRule(this, "alarm_break_glass_activity_global", {
-        provider: managementGlobal,
-        name: naming.eventRuleName("break-glass-used-in-management"),
-        description: `The ${BREAK_GLASS_PERMISSION_SET} role called a global service in the management account`,
-        pattern: breakGlassActivityPattern(BREAK_GLASS_PERMISSION_SET),
-        targetArn: homeBusArn,
-        targetRoleArn: forwarder.arn,
-        includeReadOnlyEvents: true,
-      });
-    }
 
     new TerraformOutput(this, "identity_store_id", { value: identityStoreId });
     new TerraformOutput(this, "group_ids", { value: Object.fromEntries(groupIds) });

@@ -1,5 +1,7 @@
 import { Cloudtrail, type CloudtrailAdvancedEventSelector } from "@cdktf/provider-aws/lib/cloudtrail";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
@@ -9,9 +11,12 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { CisAlarms } from "../src/constructs/cis-alarms";
+import { breakGlassMetricFilterPattern } from "../src/identity/detective-controls";
+import { BREAK_GLASS_PERMISSION_SET } from "../src/identity/permission-sets";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { bucketArn } from "../src/policies/log-archive";
+import { CIS_ALARM } from "../src/policies/cis-metric-filters";
 import {
   cloudTrailLogsRolePolicy,
   managementLoggingKeyPolicy,
@@ -22,6 +27,9 @@ import { policyJson } from "../src/policies/document";
 import { serviceTrustPolicy } from "../src/policies/trust-policies";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
+
+/** Namespace of the landing zone's own (non-CIS) metrics. */
+export const LANDING_ZONE_METRIC_NAMESPACE = "LandingZone";
 
 export interface OrgTrailStackProps {
   readonly config: LandingZoneConfig;
@@ -76,6 +84,8 @@ export class OrgTrailStack extends TerraformStack {
   readonly trail: Cloudtrail;
   readonly topic: SnsTopic;
   readonly logGroup: CloudwatchLogGroup;
+  /** Any use of the break-glass permission set, in any account and Region. */
+  readonly breakGlassAlarm: CloudwatchMetricAlarm;
 
   constructor(scope: Construct, props: OrgTrailStackProps) {
     super(scope, STACK_NAMES.orgTrail);
@@ -162,7 +172,35 @@ export class OrgTrailStack extends TerraformStack {
 
     new CisAlarms(this, "cis_alarms", { naming, logGroupName: this.logGroup.name, topicArn: this.topic.arn });
 
+    this.breakGlassAlarm = this.watchBreakGlass(naming, this.logGroup.name, this.topic.arn);
+
     new TerraformOutput(this, "trail_arn", { value: this.trail.arn });
     new TerraformOutput(this, "security_alarm_topic_arn", { value: this.topic.arn });
+  }
+
+  /**
+   * One metric filter on the organisation trail's log group for any use of the break-glass permission set, in every
+   * account and Region (breakGlassMetricFilterPattern), and one alarm on it: it notifies once when the first use
+   * lands in a five-minute period and stays in alarm while uses continue, instead of one email per API call. The
+   * trail reaches the log group within minutes; the identity stack's rule on credential issuance is the immediate
+   * signal.
+   */
+  private watchBreakGlass(naming: Naming, logGroupName: string, topicArn: string): CloudwatchMetricAlarm {
+    const name = naming.alarmName("break-glass-used");
+    new CloudwatchLogMetricFilter(this, "break_glass_filter", {
+      name,
+      logGroupName,
+      pattern: breakGlassMetricFilterPattern(BREAK_GLASS_PERMISSION_SET),
+      metricTransformation: { name, namespace: LANDING_ZONE_METRIC_NAMESPACE, value: "1" },
+    });
+    return new CloudwatchMetricAlarm(this, "break_glass_alarm", {
+      alarmName: name,
+      alarmDescription: `The ${BREAK_GLASS_PERMISSION_SET} permission set was used in some account and Region (docs/identity-center-mfa.md): confirm it was a declared emergency`,
+      namespace: LANDING_ZONE_METRIC_NAMESPACE,
+      metricName: name,
+      ...CIS_ALARM,
+      alarmActions: [topicArn],
+    });
+
   }
 }

@@ -10,8 +10,6 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Construct } from "constructs";
 import type { OBJECT_LOCK_MODES } from "../config/sections/logging";
 
-/** A version that lost its place (deleted or expired) stays recoverable this long once no lock holds it. */
-export const NONCURRENT_VERSION_DAYS = 30;
 /** Parts of an upload that never completed are removed after this long. */
 export const INCOMPLETE_UPLOAD_DAYS = 7;
 
@@ -101,7 +99,11 @@ export class LogArchiveBucket extends Construct {
           filter: [{ prefix: "" }],
           transition: [{ days: props.transitionToGlacierDays, storageClass: "GLACIER" }],
           expiration: [{ days: props.expirationDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS }],
+          // A version that became noncurrent (expired, or overwritten should the bucket policy's write deny ever be
+          // lifted) is kept as long as a current one, counted from when it became noncurrent, and archived alike:
+          // a short noncurrent period would let an overwrite shorten a log's retention to that period.
+          noncurrentVersionTransition: [{ noncurrentDays: props.transitionToGlacierDays, storageClass: "GLACIER" }],
+          noncurrentVersionExpiration: [{ noncurrentDays: props.expirationDays }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: INCOMPLETE_UPLOAD_DAYS }],
         },
         {

@@ -1,6 +1,6 @@
 import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import type { TerraformProvider } from "cdktf";
+import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import type { EventPattern } from "../identity/detective-controls";
 
@@ -10,16 +10,18 @@ export interface SecurityEventRuleProps {
   readonly description: string;
   /** The pattern, serialised literally into the rule. */
   readonly pattern: EventPattern;
-  /**
-   * Where matches go: the SNS security alarm topic (Naming.securityAlarmTopicArn; its policy lets
-   * events.amazonaws.com publish), or, from another Region, the default event bus of the home Region.
-   */
+  /** Where matches go: the SNS security alarm topic (Naming.securityAlarmTopicArn). */
   readonly targetArn: string;
   /**
-   * Role EventBridge assumes to deliver to the target; needed for an event bus in another Region.
-   * @default - none: EventBridge publishes to the topic under the topic's resource policy
+   * Role EventBridge assumes to publish to the topic (sns:Publish on it, and its key through SNS). The topic's policy
+   * has no statement for events.amazonaws.com, which could not be limited to this account's rules.
    */
-  readonly targetRoleArn?: string;
+  readonly targetRoleArn: string;
+  /**
+   * Resources the target needs first, such as the role's policy.
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
   /**
    * Match read-only management events too (Get*, List*, Describe*), which EventBridge otherwise leaves out.
    * @default false
@@ -33,8 +35,7 @@ export interface SecurityEventRuleProps {
 }
 
 /**
- * An EventBridge rule on the default bus that sends every matching event to the security alarm topic, directly or
- * through the home Region's default bus.
+ * An EventBridge rule on the default bus that sends every matching event to the security alarm topic, with a role.
  */
 export class SecurityEventRule extends Construct {
   readonly rule: CloudwatchEventRule;
@@ -52,9 +53,10 @@ export class SecurityEventRule extends Construct {
     const target = new CloudwatchEventTarget(this, "target", {
       provider: props.provider,
       rule: this.rule.name,
-      targetId: props.targetRoleArn === undefined ? "security-alarm-topic" : "home-region-bus",
+      targetId: "security-alarm-topic",
       arn: props.targetArn,
       roleArn: props.targetRoleArn,
+      dependsOn: props.dependsOn,
     });
     target.overrideLogicalId(id);
   }

@@ -16,11 +16,13 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcBlockPublicAccessOptions } from "@cdktf/provider-aws/lib/vpc-block-public-access-options";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { natGatewayMode, type NetworkConfig } from "../config/sections/network";
 import type { Naming } from "../naming";
+import { supportsEndpointPolicy } from "../network/endpoint-services";
 import { naclRules } from "../network/nacl-rules";
 import { planSubnets, TIERS, type Tier } from "../network/subnet-plan";
 import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../policies/network";
@@ -29,6 +31,9 @@ import { LandingZoneKey } from "./landing-zone-key";
 
 /** Gateway endpoints every VPC gets: free, and they keep S3 and DynamoDB traffic off NAT and the internet. */
 export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
+
+/** VPC Block Public Access for accounts without a public tier: nothing in or out through internet gateways. */
+export const VPC_BLOCK_PUBLIC_ACCESS_MODE = "block-bidirectional";
 
 export interface WorkloadVpcProps {
   /** The account's network section from config, defaults applied. */
@@ -60,6 +65,8 @@ export class WorkloadVpc extends Construct {
   readonly vpc: Vpc;
   /** Subnet ids by tier, in AZ order. */
   readonly subnetIds: Readonly<Partial<Record<Tier, readonly string[]>>>;
+  /** The account's VPC Block Public Access setting in this Region: only without a public tier. */
+  readonly blockPublicAccess?: VpcBlockPublicAccessOptions;
 
   constructor(scope: Construct, id: string, props: WorkloadVpcProps) {
     super(scope, id);
@@ -123,6 +130,20 @@ export class WorkloadVpc extends Construct {
       return subnet;
     };
     const letters = subnets.filter((s) => s.tier === "private").map((s) => s.availabilityZone.slice(-1));
+
+    // No public tier means no internet, enforced rather than just not built: VPC Block Public Access in
+    // block-bidirectional mode drops all traffic through internet gateways and egress-only internet gateways, and so
+    // through NAT gateways and internet-facing load balancers, which need one (VPC UG, "Block public access to VPCs
+    // and subnets" and "VPC BPA basics": https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html,
+    // https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa-basics.html). It is a setting of the account
+    // in this Region, not of the VPC: it also covers the default VPC and any VPC made outside the landing zone, which
+    // is why only an account whose one landing-zone VPC has no public tier gets it. Exclusions (per VPC or subnet)
+    // and switching it off are for the deployment role only (guardrail SCP). Destroying the resource sets it off.
+    if (!hasTier("public")) {
+      this.blockPublicAccess = new VpcBlockPublicAccessOptions(this, "block-public-access", {
+        internetGatewayBlockMode: VPC_BLOCK_PUBLIC_ACCESS_MODE,
+      });
+    }
 
     // Public tier: the only route to the internet gateway.
     const routeTableIds: string[] = [];
@@ -203,7 +224,7 @@ export class WorkloadVpc extends Construct {
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Gateway",
         routeTableIds,
-        policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
+        policy: JSON.stringify(endpointPolicy(service, props.organizationId, props.region)),
         tags: name(service),
       });
       gatewayEndpoints.set(service, gatewayEndpoint);
@@ -236,7 +257,8 @@ export class WorkloadVpc extends Construct {
           subnetIds: subnetIds.private,
           securityGroupIds: [endpointGroup.id],
           privateDnsEnabled: true,
-          policy: JSON.stringify(endpointPolicy(service, props.organizationId)),
+          // Only where the catalogue says the service accepts a custom policy; otherwise AWS's default (full access).
+          policy: supportsEndpointPolicy(service) ? JSON.stringify(endpointPolicy(service, props.organizationId, props.region)) : undefined,
           tags: name(service),
           dependsOn: gatewayEndpoint === undefined ? undefined : [gatewayEndpoint],
         });

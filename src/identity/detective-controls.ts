@@ -86,15 +86,18 @@ export function breakGlassFederationPattern(permissionSetName: string): EventPat
 }
 
 /**
- * Any API call made with the break-glass role in the management account, where the rule runs: the role is
- * AWSReservedSSO_<permission set>_<hash>, the session issuer of every call made with it.
+ * CloudWatch Logs filter pattern, on the organisation trail's log group, for any use of the break-glass permission
+ * set in any account and Region: a call made with its role (session issuer AWSReservedSSO_<set>_<hash>; the
+ * trailing wildcard is documented in "Using filter patterns to match terms in JSON log events",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/matching-terms-json-log-events.html), or Identity Center
+ * issuing its credentials (GetRoleCredentials, Federate; serviceEventDetails.role_name, as breakGlassFederationPattern
+ * explains). The trail records every account and Region, global services included, so one filter covers what
+ * per-Region EventBridge rules could not.
  */
-export function breakGlassActivityPattern(permissionSetName: string): EventPattern {
-  return {
-    detail: {
-      userIdentity: {
-        sessionContext: { sessionIssuer: { userName: [{ wildcard: `AWSReservedSSO_${permissionSetName}_*` }] } },
-      },
-    },
-  };
+export function breakGlassMetricFilterPattern(permissionSetName: string): string {
+  return (
+    `{ ($.userIdentity.sessionContext.sessionIssuer.userName = "AWSReservedSSO_${permissionSetName}_*") || ` +
+    `(($.eventSource = "sso.amazonaws.com") && (($.eventName = "GetRoleCredentials") || ($.eventName = "Federate")) && ` +
+    `(($.serviceEventDetails.role_name = "${permissionSetName}") || ($.requestParameters.roleName = "${permissionSetName}"))) }`
+  );
 }

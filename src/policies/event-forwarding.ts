@@ -2,19 +2,34 @@ import type { IamPolicyDocument } from "./identity-center";
 import { serviceTrustPolicy } from "./trust-policies";
 
 /**
- * Lets EventBridge assume the forwarding role, only on behalf of rules in the role's own account (confused deputy:
+ * Lets EventBridge assume a target role, only on behalf of rules in the role's own account (confused deputy:
  * aws:SourceAccount).
  */
 export function eventBridgeTrustPolicy(accountId: string): IamPolicyDocument {
   return serviceTrustPolicy("events.amazonaws.com", { StringEquals: { "aws:SourceAccount": accountId } });
 }
 
-/** Forwarding needs one action on one bus: putting events on the home Region's default bus. */
-export const FORWARD_ACTIONS = ["events:PutEvents"] as const;
+/** Publishing to the encrypted topic: the message, and the data key SNS makes with the topic's key for it. */
+export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;
+export const TOPIC_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as const;
 
-export function forwardToBusPolicy(eventBusArn: string): IamPolicyDocument {
+/**
+ * What EventBridge may do with the alarm publisher role: publish to the one security alarm topic, and use a KMS key
+ * of this account only through SNS in the topic's Region (the topic's key; SNS asks KMS for a data key on the
+ * publisher's behalf, SNS DG "Key management", https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html).
+ */
+export function publishToTopicPolicy(topicArn: string, region: string, accountId: string): IamPolicyDocument {
   return {
     Version: "2012-10-17",
-    Statement: [{ Sid: "ForwardToHomeRegion", Effect: "Allow", Action: [...FORWARD_ACTIONS], Resource: eventBusArn }],
+    Statement: [
+      { Sid: "PublishToSecurityAlarmTopic", Effect: "Allow", Action: [...TOPIC_PUBLISH_ACTIONS], Resource: topicArn },
+      {
+        Sid: "EncryptThroughSns",
+        Effect: "Allow",
+        Action: [...TOPIC_KEY_ACTIONS],
+        Resource: `arn:aws:kms:${region}:${accountId}:key/*`,
+        Condition: { StringEquals: { "kms:ViaService": `sns.${region}.amazonaws.com` } },
+      },
+    ],
   };
 }

@@ -81,6 +81,40 @@ export function denyLogDeletion(bucketName: string): PolicyStatement {
   };
 }
 
+/**
+ * Writing a log object: a plain or multipart upload, a copy (authorised as s3:PutObject on the destination), and a
+ * replica or replicated delete marker from a replication rule someone could point at the bucket. Any of them lays a
+ * new current version over a log; the original becomes noncurrent and leaves with the noncurrent lifecycle rule.
+ */
+export const LOG_WRITE_ACTIONS = ["s3:PutObject", "s3:ReplicateObject", "s3:ReplicateDelete"] as const;
+
+/**
+ * Only AWS service principals write logs: the deliveries this policy allows (CloudTrail, AWS Config, the log
+ * delivery service, S3 server access logging) are made by their service principals, for which AWS sets
+ * aws:PrincipalIsAWSService to true. Every IAM principal, the log archive account's administrators and root user
+ * included, is denied, so no one can overwrite a log with a forged one; IfExists also denies a request that lacks
+ * the key. The deny covers every object of the bucket, not just AWSLogs/…: these buckets hold nothing but logs.
+ * (IAM UG, global condition keys, aws:PrincipalIsAWSService:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalisawsservice)
+ * AWS Config must therefore deliver with its service principal (the service-linked role AWSServiceRoleForConfig),
+ * not a customer IAM role: with a customer role it writes as that role, and the write is denied.
+ */
+export function denyLogWritesByNonServicePrincipals(bucketName: string): PolicyStatement {
+  return {
+    Sid: "DenyLogWritesExceptServiceDelivery",
+    Effect: "Deny",
+    Principal: "*",
+    Action: [...LOG_WRITE_ACTIONS],
+    Resource: `${bucketArn(bucketName)}/*`,
+    Condition: { BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
+  };
+}
+
+/** The statements every log bucket begins with: TLS only, no deletion, no writes but the services' deliveries. */
+function logBucketProtections(bucketName: string): PolicyStatement[] {
+  return [denyInsecureTransport(bucketName), denyLogDeletion(bucketName), denyLogWritesByNonServicePrincipals(bucketName)];
+}
+
 function auditorRead(bucketName: string, auditorRoleArns: readonly string[]): PolicyStatement[] {
   if (auditorRoleArns.length === 0) return [];
   return [{
@@ -102,8 +136,7 @@ export function cloudTrailBucketPolicy(bucketName: string, context: LogArchivePo
   return {
     Version: "2012-10-17",
     Statement: [
-      denyInsecureTransport(bucketName),
-      denyLogDeletion(bucketName),
+      ...logBucketProtections(bucketName),
       {
         Sid: "AWSCloudTrailAclCheck20150319",
         Effect: "Allow",
@@ -144,8 +177,7 @@ export function configBucketPolicy(bucketName: string, context: LogArchivePolicy
   return {
     Version: "2012-10-17",
     Statement: [
-      denyInsecureTransport(bucketName),
-      denyLogDeletion(bucketName),
+      ...logBucketProtections(bucketName),
       {
         Sid: "AWSConfigBucketPermissionsCheck",
         Effect: "Allow",
@@ -195,8 +227,7 @@ export function flowLogsBucketPolicy(bucketName: string, context: LogArchivePoli
   return {
     Version: "2012-10-17",
     Statement: [
-      denyInsecureTransport(bucketName),
-      denyLogDeletion(bucketName),
+      ...logBucketProtections(bucketName),
       {
         Sid: "AWSLogDeliveryAclCheck",
         Effect: "Allow",
@@ -239,8 +270,7 @@ export function accessLogsBucketPolicy(bucketName: string, sources: readonly Acc
   return {
     Version: "2012-10-17",
     Statement: [
-      denyInsecureTransport(bucketName),
-      denyLogDeletion(bucketName),
+      ...logBucketProtections(bucketName),
       {
         Sid: "S3ServerAccessLogsPolicy",
         Effect: "Allow",

@@ -7,40 +7,108 @@ import type { PolicyDocument, PolicyStatement } from "./document";
 import { serviceTrustPolicy } from "./trust-policies";
 
 /**
- * Reads from S3 that carry no organisation principal: anonymous reads of AWS-owned public buckets (Amazon Linux
- * package repositories, SSM Agent and Patch Manager buckets) and presigned reads signed by AWS services (ECR image
- * layers). Reading brings data in; it cannot carry data out the way a write can.
+ * AWS-owned S3 buckets that workloads read through the S3 gateway endpoint, none of them in the organisation (so
+ * aws:ResourceOrgID never matches them). `<region>` is the VPC's Region. Each group is documented by its service,
+ * and AWS lists them all in its data-perimeter VPC endpoint policy example
+ * (https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/s3_endpoint_policy.json).
  */
-export const S3_PUBLIC_READ_ACTIONS = ["s3:GetObject"] as const;
+export const AWS_OWNED_BUCKET_GROUPS: readonly { readonly why: string; readonly source: string; readonly buckets: readonly string[] }[] = [
+  {
+    why: "Amazon Linux 2023 and Amazon Linux 2 package repositories (dnf/yum)",
+    source: "https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/s3_endpoint_policy.json",
+    buckets: ["al2023-repos-<region>-de612dc2", "amazonlinux-2-repos-<region>", "amazonlinux.<region>.amazonaws.com"],
+  },
+  {
+    why: "SSM Agent: updates, documents' attachments, Distributor packages, Patch Manager baselines",
+    source: "https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html",
+    buckets: [
+      "aws-ssm-<region>",
+      "aws-windows-downloads-<region>",
+      "amazon-ssm-<region>",
+      "amazon-ssm-packages-<region>",
+      "<region>-birdwatcher-prod",
+      "aws-ssm-distributor-file-<region>",
+      "aws-ssm-document-attachments-<region>",
+      "patch-baseline-snapshot-<region>",
+      "aws-patchmanager-macos-<region>",
+    ],
+  },
+  {
+    why: "Amazon ECR image layers (docker pull reads them by presigned URL from ECR's own bucket)",
+    source: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html",
+    buckets: ["prod-<region>-starport-layer-bucket"],
+  },
+];
+
+/** What workloads do with AWS-owned buckets: read objects. Nothing is written to, or listed in, a bucket outside the organisation. */
+export const AWS_OWNED_BUCKET_ACTIONS = ["s3:GetObject"] as const;
+
+/** The object ARNs of the AWS-owned buckets in a Region. */
+export function awsOwnedBucketObjectArns(region: string): string[] {
+  return AWS_OWNED_BUCKET_GROUPS.flatMap((group) => group.buckets.map((bucket) => `arn:aws:s3:::${bucket.replaceAll("<region>", region)}/*`));
+}
+
+/**
+ * Systems Manager documents and public parameters owned by AWS (AWS-RunShellScript, Session Manager's documents,
+ * /aws/service/… AMI ids): the organisation's principals read and run them, as AWS's data-perimeter SSM endpoint
+ * policy example allows
+ * (https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/ssm_endpoint_policy.json).
+ */
+export const AWS_OWNED_SSM_ACTIONS = ["ssm:Describe*", "ssm:List*", "ssm:Get*", "ssm:SendCommand", "ssm:CreateAssociation", "ssm:StartSession"] as const;
 
 /**
  * Federation calls to STS carry no AWS credentials (pods with web identity tokens, SAML): the trust policy of the
- * role they assume decides, so the endpoint must not ask for an organisation principal.
+ * role they assume decides, so the endpoint cannot ask for an organisation principal; the role must be the
+ * organisation's.
  */
 export const STS_FEDERATION_ACTIONS = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"] as const;
 
 /**
- * VPC endpoint policy for a service (the part after com.amazonaws.<region>.): any action, but only by principals of
- * the organisation, so credentials from another organisation cannot be used through this VPC's endpoints to move
- * data out. The resource side stays open, because AWS-owned resources must stay reachable; S3 reads and STS
- * federation, which have no organisation principal, are allowed as explained on their action lists.
+ * VPC endpoint policy for a service (the part after com.amazonaws.<region>.): principals of the organisation
+ * (aws:PrincipalOrgID) acting on resources of the organisation (aws:ResourceOrgID), so neither credentials from
+ * elsewhere nor the organisation's own credentials can move data through this VPC's endpoints to resources outside
+ * it. This is the shape of AWS's data-perimeter endpoint policies
+ * (https://github.com/aws-samples/data-perimeter-policy-examples/tree/main/vpc_endpoint_policies); the exceptions
+ * are the AWS-owned resources workloads need, per service:
+ * - s3: reads of the AWS-owned buckets above, by anyone (they are public, or read by presigned URLs that ECR signs);
+ * - ssm: AWS-owned documents and public parameters, by the organisation's principals;
+ * - sts: web identity and SAML federation into the organisation's roles.
+ * AWS's examples also allow every request by an AWS service principal; no service calls through a workload VPC's
+ * endpoints on the organisation's behalf, so that statement is left out.
  */
-export function endpointPolicy(service: string, organizationId: string): PolicyDocument {
+export function endpointPolicy(service: string, organizationId: string, region: string): PolicyDocument {
+  const inOrganisation = { "aws:PrincipalOrgID": organizationId, "aws:ResourceOrgID": organizationId };
   const exceptions: PolicyStatement[] = [];
   if (service === "s3")
-    exceptions.push({ Sid: "ReadAwsOwnedAndPresignedObjects", Effect: "Allow", Principal: "*", Action: [...S3_PUBLIC_READ_ACTIONS], Resource: "*" });
+    exceptions.push({ Sid: "ReadAwsOwnedBuckets", Effect: "Allow", Principal: "*", Action: [...AWS_OWNED_BUCKET_ACTIONS], Resource: awsOwnedBucketObjectArns(region) });
+  if (service === "ssm")
+    exceptions.push({
+      Sid: "OrganisationPrincipalsUseAwsOwnedDocumentsAndParameters",
+      Effect: "Allow",
+      Principal: "*",
+      Action: [...AWS_OWNED_SSM_ACTIONS],
+      Resource: [`arn:aws:ssm:${region}::parameter/aws/*`, `arn:aws:ssm:${region}::document/*`],
+      Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } },
+    });
   if (service === "sts")
-    exceptions.push({ Sid: "FederationDecidedByRoleTrust", Effect: "Allow", Principal: "*", Action: [...STS_FEDERATION_ACTIONS], Resource: "*" });
+    exceptions.push({
+      Sid: "FederationIntoOrganisationRoles",
+      Effect: "Allow",
+      Principal: "*",
+      Action: [...STS_FEDERATION_ACTIONS],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:ResourceOrgID": organizationId } },
+    });
   return {
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "OrganisationPrincipalsOnly",
+        Sid: "OrganisationPrincipalsToOrganisationResources",
         Effect: "Allow",
         Principal: "*",
         Action: "*",
         Resource: "*",
-        Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } },
+        Condition: { StringEquals: inOrganisation },
       },
       ...exceptions,
     ],

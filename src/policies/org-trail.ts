@@ -45,12 +45,13 @@ const TOPIC_PUBLISHER_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as c
 
 /**
  * The management account's logging key: the trail's log group and the security alarm topic.
- * - The account's IAM policies manage it (never unmanageable).
+ * - The account's IAM policies manage it (never unmanageable), and so also decide which roles may publish: the
+ *   EventBridge rules publish with the alarm publisher role, whose policy allows the key only through SNS.
  * - CloudWatch Logs (the Regional principal) only for the trail's log group (encryption context).
- * - CloudWatch alarms and EventBridge rules, to publish to the topic. Without conditions: AWS documents that the
- *   KMS request of an EventBridge delivery carries no aws:SourceAccount/aws:SourceArn, and its SNS guide gives the
- *   alarm statement without them. The topic policy scopes the alarms to this account (EventBridge's publish can
- *   carry no condition there either), and a data key alone reads nothing.
+ * - CloudWatch alarms, to publish to the topic, as AWS documents the statement (SNS DG, "Configure AWS KMS
+ *   permissions for AWS services", https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html); the topic
+ *   policy scopes the alarms to this account and Region. EventBridge is no longer a key user: with a target role,
+ *   the role, not events.amazonaws.com, uses the key.
  */
 export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): PolicyDocument {
   return {
@@ -72,9 +73,9 @@ export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): Poli
         Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(context) } },
       },
       {
-        Sid: "AllowAlarmsAndRulesToPublishToTheEncryptedTopic",
+        Sid: "AllowAlarmsToPublishToTheEncryptedTopic",
         Effect: "Allow",
-        Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+        Principal: { Service: "cloudwatch.amazonaws.com" },
         Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
         Resource: "*",
       },
@@ -95,12 +96,13 @@ const TOPIC_OWNER_ACTIONS = [
 ] as const;
 
 /**
- * The security alarm topic: the management account manages it; CloudWatch alarms of the management account in the
- * home Region publish to it (aws:SourceAccount, aws:SourceArn), and so do EventBridge rules. The EventBridge
- * statement has no condition: "You can't use Condition blocks in Amazon SNS topic policies for EventBridge"
- * (EventBridge UG, "Using resource-based policies", Amazon SNS permissions), so a source condition there would
- * silently drop every rule's notification. Another account's rule could at worst add noise to the topic; it reads
- * nothing. Plain HTTP is refused.
+ * The security alarm topic: the management account manages it, and its IAM policies decide who else in it may
+ * publish (the EventBridge rules' publisher role); CloudWatch alarms of the management account in the home Region
+ * publish to it (aws:SourceAccount, aws:SourceArn). No statement for events.amazonaws.com: such a statement cannot
+ * carry a source condition and so let every account's EventBridge rules publish. The rules use a target role instead,
+ * which EventBridge supports for SNS targets ("For Lambda, Amazon SNS, and Amazon SQS targets, you can use either an
+ * IAM execution role or a resource-based policy", EventBridge UG, "Using resource-based policies",
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html). Plain HTTP is refused.
  */
 export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): PolicyDocument {
   const account = context.managementAccountId;
@@ -124,13 +126,6 @@ export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): Policy
           StringEquals: { "aws:SourceAccount": account },
           ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${context.homeRegion}:${account}:alarm:*` },
         },
-      },
-      {
-        Sid: "EventBridgeRulesPublish",
-        Effect: "Allow",
-        Principal: { Service: "events.amazonaws.com" },
-        Action: "sns:Publish",
-        Resource: context.topicArn,
       },
       {
         Sid: "DenyInsecureTransport",

@@ -72,10 +72,10 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
   },
   {
     id: "break-glass-alarm",
-    title: "Every issue of break-glass credentials, and every call the break-glass role makes in the management account, raises a security alarm",
+    title: "Every issue of break-glass credentials raises a security alarm at once, and any use of the break-glass role in any account and Region raises one alarm per five-minute period (metric filter on the organisation trail)",
     kind: "detective",
     clauses: ["CV-S4.3", "CV-S2.1", "BTB-3.1"],
-    where: "stacks/identity-stack.ts",
+    where: "stacks/identity-stack.ts, stacks/org-trail-stack.ts",
   },
   {
     id: "access-reviews",

@@ -1,3 +1,4 @@
+import { closestEndpointService, endpointService, INTERFACE_ENDPOINT_SERVICES } from "../../network/endpoint-services";
 import { cidrsOverlap, cidrSyntaxProblem, vpcCidrProblem } from "../../network/subnet-plan";
 import type { ConfigIssue } from "../errors";
 import type { LandingZoneConfig } from "../schema";
@@ -88,6 +89,23 @@ export const isolatedPortsNeedIsolatedTier: ConfigRule = (config) =>
       message: "isolatedPorts opens ports of the isolated tier, but tiers lack isolated; add isolated to tiers or remove isolatedPorts",
     }));
 
+/**
+ * Every interface endpoint names a service of the catalogue (src/network/endpoint-services.ts, from AWS's list of
+ * services that integrate with PrivateLink): an unknown name would only fail at apply, when AWS finds no such
+ * endpoint service in the Region. The message suggests the closest known name.
+ */
+export const interfaceEndpointsKnown: ConfigRule = (config) =>
+  accountNetworks(config).flatMap((n) =>
+    n.network.interfaceEndpoints.flatMap((service, i): ConfigIssue[] => {
+      if (endpointService(service) !== undefined) return [];
+      const closest = closestEndpointService(service);
+      return [{
+        path: ["accounts", n.index, "network", "interfaceEndpoints", i],
+        message: `"${service}" is not an interface endpoint service of com.amazonaws.${config.organization.homeRegion}${closest === undefined ? "" : `; did you mean "${closest}"?`} Known services: ${INTERFACE_ENDPOINT_SERVICES.map((s) => s.name).join(", ")} (add a missing one to src/network/endpoint-services.ts with its AWS documentation)`,
+      }];
+    }),
+  );
+
 /** Rules for accounts' network sections and the networking section. */
 export const NETWORK_RULES: readonly ConfigRule[] = [
   networkOnlyOnWorkloads,
@@ -98,4 +116,5 @@ export const NETWORK_RULES: readonly ConfigRule[] = [
   privateTierRequired,
   natGatewaysNeedPublicTier,
   isolatedPortsNeedIsolatedTier,
+  interfaceEndpointsKnown,
 ];

@@ -56,7 +56,7 @@ export const networkSchema = strictObject({
     )
     .refine((services) => new Set(services).size === services.length, { error: "interface endpoints must not repeat" })
     .default([])
-    .describe("Interface endpoints (private DNS, in the private tier) by service, such as [ssm, ssmmessages, ec2messages, kms, logs, sts]; default none"),
+    .describe("Interface endpoints (private DNS, in the private tier) by service, such as [ssm, ssmmessages, ec2messages, kms, logs, sts]; each must be in the catalogue of src/network/endpoint-services.ts; default none"),
   flowLogs: strictObject({
     cloudWatchLogs: strictObject({
       retentionDays: z
