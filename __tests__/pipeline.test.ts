@@ -257,3 +257,12 @@ describe("pipeline stack: growth", () => {
     expect(three).toBe(3 * one);
   });
 });
+
+describe("pipeline config", () => {
+  it("rejects workspace settings for a stack that does not exist, with its location and the stacks allowed", () => {
+    const data = cloudData((d) => { d.backend.workspaces = { "account-nope": { autoApply: true } }; });
+    let message = "";
+    try { configFromData(data); } catch (error) { message = String((error as Error).message); }
+    expect(message).toMatch(/landing-zone\.yaml:\d+:\d+ backend\.workspaces\.account-nope: "account-nope" is not a stack of this landing zone; allowed: organization, account-/);
+  });
+});
