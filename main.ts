@@ -2,7 +2,7 @@ import "./src/synth/fast-start";
 import { App } from "cdktf";
 import { ConfigError } from "./src/config/errors";
 import { loadConfig } from "./src/config/load";
-import { isWithinOu } from "./src/config/ou-tree";
+import { accountsWithStacks } from "./src/config/ou-tree";
 import type { LandingZoneConfig } from "./src/config/schema";
 import { configureBackend } from "./src/backend";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
@@ -11,6 +11,9 @@ import { IdentityStack } from "./stacks/identity-stack";
 import { LogArchiveStack } from "./stacks/log-archive-stack";
 import { OrganizationStack } from "./stacks/organization-stack";
 import { OrgTrailStack } from "./stacks/org-trail-stack";
+import { PipelineStack } from "./stacks/pipeline-stack";
+import { useDynamicCredentials } from "./src/pipeline/dynamic-credentials";
+import { crossStackDependencies } from "./src/pipeline/stack-graph";
 
 /** The landing zone's stacks and how they depend on each other; see the stack graph in the README. */
 export function composeLandingZone(app: App, config: LandingZoneConfig): void {
@@ -24,15 +27,11 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
 
   // A suspended account gets no stack: the deny-all SCP blocks the deployment role too, so its stack could not even
   // plan. Its last applied state stays as it was; nothing is destroyed.
-  const suspendedOu = config.guardrails.suspendedOu;
-  const accountStacks = config.accounts
-    .filter((account) => account.purpose !== "management")
-    .filter((account) => suspendedOu === undefined || !isWithinOu(account.ou, suspendedOu))
-    .map((account) => {
-      const accountId = organization.accountIds.get(account.name);
-      if (accountId === undefined) throw new Error(`internal error: no account id for ${account.name}`);
-      return new AccountStack(app, { config, account, accountId, logArchiveAccountId, organizationId });
-    });
+  const accountStacks = accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map((account) => {
+    const accountId = organization.accountIds.get(account.name);
+    if (accountId === undefined) throw new Error(`internal error: no account id for ${account.name}`);
+    return new AccountStack(app, { config, account, accountId, logArchiveAccountId, organizationId });
+  });
 
   // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the trail).
   const logArchive = new LogArchiveStack(app, {
@@ -50,8 +49,20 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
 
   const identity = new IdentityStack(app, { config, accountIds: organization.accountIds });
 
-  for (const stack of [organization, ...accountStacks, logArchive, orgTrail, identity]) {
+  const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity];
+  for (const stack of stacks) {
     configureBackend(stack, stack.node.id, config.backend);
+  }
+
+  // Terraform Cloud: every stack takes HCP Terraform dynamic credentials, and the pipeline stack creates the
+  // workspaces, their roles and the run triggers along the stack graph cdktf records.
+  const backend = config.backend;
+  if (backend.type === "cloud") {
+    for (const stack of stacks) useDynamicCredentials(stack);
+    const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId });
+    useDynamicCredentials(pipeline);
+    configureBackend(pipeline, pipeline.node.id, backend);
+    pipeline.connect(crossStackDependencies([...stacks, pipeline]));
   }
 }
 

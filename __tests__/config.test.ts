@@ -43,7 +43,10 @@ describe("defaults", () => {
     const s3 = parseConfig(`${MINIMAL}backend:\n  type: s3\n  bucket: my-state\n  region: eu-west-2\n`, "s3.yaml");
     expect(s3.backend).toEqual({ type: "s3", bucket: "my-state", region: "eu-west-2", keyPrefix: "landing-zone" });
     const cloud = parseConfig(`${MINIMAL}backend:\n  type: cloud\n  organization: acme\n`, "cloud.yaml");
-    expect(cloud.backend).toEqual({ type: "cloud", organization: "acme", hostname: "app.terraform.io", workspacePrefix: "landing-zone-" });
+    expect(cloud.backend).toEqual({
+      type: "cloud", organization: "acme", hostname: "app.terraform.io", workspacePrefix: "landing-zone-",
+      terraformVersion: "1.12.2", workspaces: {}, workspaceTags: ["landing-zone"],
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
 import type { BackendConfig } from "./config/sections/backend";
-import { localStatePath } from "./naming";
+import { localStatePath, workspaceName } from "./naming";
 
 /** Gives a stack its own state: one state file, S3 key or Terraform Cloud workspace per stack. */
 export function configureBackend(stack: TerraformStack, stackName: string, backend: BackendConfig): void {
@@ -25,7 +25,7 @@ export function configureBackend(stack: TerraformStack, stackName: string, backe
       new CloudBackend(stack, {
         hostname: backend.hostname,
         organization: backend.organization,
-        workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}${stackName}`, backend.project),
+        workspaces: new NamedCloudWorkspace(workspaceName(backend.workspacePrefix, stackName), backend.project),
       });
       return;
   }

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { accountsWithStacks } from "./config/ou-tree";
+import type { LandingZoneConfig } from "./config/schema";
 import type { OrganizationConfig } from "./config/sections/organization";
 
 /**
@@ -12,6 +14,8 @@ export const STACK_NAMES = {
   logArchive: "log-archive",
   orgTrail: "org-trail",
   identity: "identity",
+  /** Terraform Cloud: workspaces, run triggers, notifications and the workspaces' AWS roles (cloud backend only). */
+  pipeline: "pipeline",
 } as const;
 
 /** The stack of one member account. */
@@ -19,9 +23,30 @@ export function accountStackName(accountName: string): string {
   return `account-${accountName}`;
 }
 
+/** Every stack the config produces, in the order main.ts composes them; `pipeline` only with a cloud backend. */
+export function landingZoneStackNames(config: Pick<LandingZoneConfig, "accounts" | "guardrails" | "backend">): string[] {
+  return [
+    STACK_NAMES.organization,
+    ...accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map((account) => accountStackName(account.name)),
+    STACK_NAMES.logArchive,
+    STACK_NAMES.orgTrail,
+    STACK_NAMES.identity,
+    ...(config.backend.type === "cloud" ? [STACK_NAMES.pipeline] : []),
+  ];
+}
+
+/** The Terraform Cloud workspace of a stack: the name its cloud block gives and the pipeline creates. */
+export function workspaceName(workspacePrefix: string, stackName: string): string {
+  return `${workspacePrefix}${stackName}`;
+}
+
 /** The buckets of the log archive account. */
 export const LOG_BUCKET_KINDS = ["cloudtrail", "config", "flow-logs", "access-logs"] as const;
 export type LogBucketKind = (typeof LOG_BUCKET_KINDS)[number];
+
+/** The two run phases of Terraform Cloud, each with its own role (plan reads, apply changes). */
+export const RUN_PHASES = ["plan", "apply"] as const;
+export type RunPhase = (typeof RUN_PHASES)[number];
 
 export class Naming {
   readonly prefix: string;
@@ -170,6 +195,31 @@ export class Naming {
   /** Matches a role of this name in every account: the deployment role (organization.memberAccountRole). */
   static roleInAnyAccount(roleName: string): string {
     return `arn:aws:iam::*:role/${roleName}`;
+  }
+
+  /**
+   * The role a Terraform Cloud workspace's runs use in one account in one run phase, such as
+   * `<prefix>-lz-tfc-account-sandbox-plan`. IAM allows 64 characters: a longer name keeps a hash of the whole.
+   */
+  pipelineRoleName(stackName: string, phase: RunPhase): string {
+    const name = `${this.reserved}-tfc-${stackName}-${phase}`;
+    if (name.length <= 64) return name;
+    return `${name.slice(0, 64 - 9 - phase.length - 1)}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}-${phase}`;
+  }
+
+  /** Matches the apply roles of every workspace in every account: the roles that deploy the landing zone from Terraform Cloud. */
+  get pipelineApplyRoleArnPattern(): string {
+    return `arn:aws:iam::*:role/${this.reserved}-tfc-*-apply`;
+  }
+
+  /** The CloudFormation StackSet that gives each member account the Terraform Cloud OIDC provider (AWS allows one per URL and account). */
+  get pipelineOidcStackSetName(): string {
+    return `${this.reserved}-tfc-oidc`;
+  }
+
+  /** The CloudFormation StackSet that creates one kind of workspace's roles in member accounts, such as `<prefix>-lz-tfc-roles-account`. */
+  pipelineRolesStackSetName(kind: string): string {
+    return `${this.reserved}-tfc-roles-${kind}`;
   }
 
   /** An EventBridge rule of the landing zone, such as `<prefix>-lz-break-glass-used` (EventBridge allows 64). */

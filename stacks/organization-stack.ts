@@ -51,6 +51,8 @@ export class OrganizationStack extends TerraformStack {
   readonly organization: OrganizationsOrganization;
   /** OU ids by OU path, such as `Workloads/Prod`. */
   readonly organizationalUnitIds: ReadonlyMap<string, string>;
+  /** Id of the organization root (`r-…`). */
+  readonly rootId: string;
   /**
    * Account ids by account name: the literal id from config for adopted accounts and the management account
    * (so their stacks plan without this stack's state), a cross-stack reference for accounts created here.
@@ -77,6 +79,7 @@ export class OrganizationStack extends TerraformStack {
     // No root credentials in member accounts; needs the trusted access for iam.amazonaws.com enabled above.
     new CentralizedRootAccess(this, "root_access", { organization: this.organization });
     const rootId = this.organization.roots.get(0).id;
+    this.rootId = rootId;
 
     const ouIds = new Map<string, string>();
     for (const flat of flattenOrganizationalUnits(config.organizationalUnits)) {

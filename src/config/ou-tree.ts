@@ -29,3 +29,16 @@ export function flattenOrganizationalUnits(units: readonly OrganizationalUnitCon
 export function isWithinOu(accountOu: string | undefined, ouPath: string): boolean {
   return accountOu !== undefined && (accountOu === ouPath || accountOu.startsWith(`${ouPath}/`));
 }
+
+/**
+ * The member accounts that get an account stack: every one but the management account and those in the suspended
+ * OU, whose deny-all SCP stops the deployment role too (their last applied state is left as it was).
+ */
+export function accountsWithStacks<A extends { readonly purpose: string; readonly ou?: string }>(
+  accounts: readonly A[],
+  suspendedOu: string | undefined,
+): A[] {
+  return accounts
+    .filter((account) => account.purpose !== "management")
+    .filter((account) => suspendedOu === undefined || !isWithinOu(account.ou, suspendedOu));
+}

@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "./errors";
 import type { LandingZoneConfig } from "./schema";
+import { BACKEND_RULES } from "./rules/backend";
 import { FOUNDATION_RULES } from "./rules/foundation";
 import { GUARDRAILS_RULES } from "./rules/guardrails";
 import { IDENTITY_RULES } from "./rules/identity";
@@ -14,6 +15,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ...NETWORK_RULES,
   ...LOGGING_RULES,
   ...IDENTITY_RULES,
+  ...BACKEND_RULES,
 ];
 
 export function validateConfig(config: LandingZoneConfig, rules: readonly ConfigRule[] = CONFIG_RULES): ConfigIssue[] {

@@ -105,6 +105,8 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
       description: "Only the landing zone's deployment role may change its security services, log buckets, keys, backup vault, roles and account defaults, or build internet paths",
       document: protectLandingZonePolicy({
         deploymentRoleArn,
+        // Terraform Cloud's apply roles deploy in place of the deployment role; plan roles stay read-only and bound.
+        pipelineApplyRoleArns: config.backend.type === "cloud" ? [naming.pipelineApplyRoleArnPattern] : [],
         logBucketArns: naming.logBucketArnPatterns,
         kmsAliasPattern: naming.kmsAliasPattern,
         backupVaultArn: `arn:aws:backup:*:*:backup-vault:${naming.backupVaultName}`,

@@ -143,6 +143,12 @@ export const DEFAULT_VPC_ACTIONS = ["ec2:CreateDefaultVpc", "ec2:CreateDefaultSu
 export interface ProtectLandingZoneProps {
   /** ARN pattern of the landing zone's deployment role, the only principal the policy exempts. */
   readonly deploymentRoleArn: string;
+  /**
+   * ARN patterns of the roles that deploy the landing zone from Terraform Cloud (the apply roles of the pipeline
+   * stack's workspaces): with dynamic credentials they, not the deployment role, change each account.
+   * @default - none (local or S3 backend: the deployment role deploys)
+   */
+  readonly pipelineApplyRoleArns?: readonly string[];
   /** ARN patterns of the log archive buckets and their objects. */
   readonly logBucketArns: readonly string[];
   /** Alias pattern of the landing zone's KMS keys, for kms:ResourceAliases, such as `alias/<prefix>-lz-*`. */
@@ -165,7 +171,7 @@ export interface ProtectLandingZoneProps {
 }
 
 export function protectLandingZonePolicy(props: ProtectLandingZoneProps): ServiceControlPolicy {
-  const exempt: Condition = exemptPrincipals([props.deploymentRoleArn]);
+  const exempt: Condition = exemptPrincipals([props.deploymentRoleArn, ...(props.pipelineApplyRoleArns ?? [])]);
   const deny = (Sid: string, Action: readonly string[], Resource: string | readonly string[], extra: Condition = {}): ScpStatement => ({
     Sid, Effect: "Deny", Action, Resource, Condition: { ...extra, ...exempt },
   });

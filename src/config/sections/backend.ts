@@ -22,6 +22,12 @@ const s3BackendSchema = strictObject({
     .describe("Role to assume for reading and writing state"),
 });
 
+/**
+ * Terraform version of the workspaces unless config pins another: at least 1.10 (import blocks, S3-native locking),
+ * exact, so that no run silently changes Terraform.
+ */
+export const DEFAULT_TERRAFORM_VERSION = "1.12.2";
+
 const cloudBackendSchema = strictObject({
   type: z.literal("cloud"),
   organization: z.string().min(1).describe("Terraform Cloud / HCP Terraform organization"),
@@ -32,7 +38,31 @@ const cloudBackendSchema = strictObject({
     .regex(/^[\w-]*$/, { error: "a workspace prefix has letters, digits, _ or -" })
     .default("landing-zone-")
     .describe("Workspace of stack X is <workspacePrefix>X; default landing-zone-"),
+  terraformVersion: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, { error: "pin an exact Terraform version such as 1.12.2 (no ranges: every run of every workspace uses it)" })
+    .default(DEFAULT_TERRAFORM_VERSION)
+    .describe(`Terraform version every workspace runs; an exact version, at least 1.10. Default ${DEFAULT_TERRAFORM_VERSION}`),
+  workspaces: z
+    .record(
+      z.string(),
+      strictObject({
+        autoApply: z.boolean().default(false).describe("Apply a plan without a person confirming it; default false"),
+      }),
+    )
+    .default({})
+    .describe("Settings of one stack's workspace, by stack name (such as account-sandbox); every other workspace has the defaults"),
+  notificationEmails: z
+    .array(z.email({ error: "not an email address" }))
+    .min(1, { error: "list at least one address, or leave the key out for logging.securityContacts" })
+    .optional()
+    .describe("Who is emailed about failed runs and drift; members of the Terraform Cloud organisation. Default logging.securityContacts"),
+  workspaceTags: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9:_-]{0,254}$/, { error: "a workspace tag has lowercase letters, digits, :, _ or -" }))
+    .default(["landing-zone"])
+    .describe("Tags of every workspace, besides stack:<stack name>; default [landing-zone]"),
 });
+
 
 export const backendSchema = z
   .discriminatedUnion("type", [localBackendSchema, s3BackendSchema, cloudBackendSchema], {
@@ -42,3 +72,4 @@ export const backendSchema = z
   .describe("Where Terraform keeps state; one state (and one Terraform Cloud workspace) per stack. Default local");
 
 export type BackendConfig = z.infer<typeof backendSchema>;
+export type CloudBackendConfig = Extract<BackendConfig, { type: "cloud" }>;

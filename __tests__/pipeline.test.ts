@@ -1,0 +1,268 @@
+import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { configFromData, exampleConfigData, stackNamed, synthesized, synthesizeLandingZone, type SynthesizedStack } from "./helpers";
+import { FULL_AWS_ACCESS } from "./support/organization-simulator";
+
+/**
+ * The pipeline stack, checked against the synthesized landing zone with a cloud backend: its run triggers and state
+ * sharing against the remote state reads of the other stacks (found here independently, in their Terraform JSON),
+ * its workspace roles' trust with a real IAM policy engine, its variables, and its growth per account.
+ */
+
+const PREFIX = "lz-";
+const HOST = "app.terraform.io";
+const LISTED_HOST = "accounts.google.com";
+
+function cloudData(mutate: (data: Record<string, any>) => void = () => undefined): Record<string, any> {
+  const data = exampleConfigData();
+  data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: PREFIX };
+  mutate(data);
+  return data;
+}
+
+function synthCloud(mutate?: (data: Record<string, any>) => void): Map<string, SynthesizedStack> {
+  const stacks = synthesizeLandingZone(configFromData(cloudData(mutate)));
+  return new Map([...stacks.keys()].map((name) => [name, synthesized(stackNamed(stacks, name))]));
+}
+
+/** `${tfe_workspace.workspace_X.id}` or the pipeline's own data source → stack name X. */
+function stackOfWorkspaceRef(ref: string): string {
+  const match = /^\$\{(?:data\.)?tfe_workspace\.workspace_([\w-]+)\.id\}$/.exec(ref);
+  if (match?.[1] === undefined) throw new Error(`unexpected workspace reference ${ref}`);
+  return match[1];
+}
+
+/** Every (upstream, downstream) pair where a stack's Terraform reads another workspace's state. */
+function remoteStateReads(stacks: Map<string, SynthesizedStack>): string[] {
+  const edges: string[] = [];
+  for (const [name, stack] of stacks) {
+    for (const source of Object.values<any>(stack.json.data?.terraform_remote_state ?? {})) {
+      expect(source.backend).toBe("remote");
+      expect(source.config.organization).toBe("kestrel");
+      const workspace: string = source.config.workspaces.name;
+      expect(workspace.startsWith(PREFIX)).toBe(true);
+      edges.push(`${workspace.slice(PREFIX.length)} -> ${name}`);
+    }
+  }
+  return edges.sort();
+}
+
+const stacks = synthCloud();
+const pipeline = stacks.get("pipeline")!;
+
+describe("pipeline stack: workspaces", () => {
+  it("exists only with a cloud backend", () => {
+    expect(synthesizeLandingZone().has("pipeline")).toBe(false);
+  });
+
+  it("creates one workspace per stack, named as that stack's cloud block names it, with the pinned Terraform version", () => {
+    const workspaces = Object.values<any>(pipeline.resources("tfe_workspace"));
+    const cloudBlockNames = [...stacks].filter(([name]) => name !== "pipeline").map(([, s]) => s.json.terraform.cloud.workspaces.name);
+    expect(workspaces.map((w) => w.name).sort()).toEqual(cloudBlockNames.sort());
+    for (const workspace of workspaces) {
+      expect(workspace).toMatchObject({ terraform_version: "1.12.2", working_directory: "", file_triggers_enabled: false, allow_destroy_plan: false });
+      expect(workspace.tag_names).toContain("landing-zone");
+    }
+    // The pipeline's own workspace exists before its first apply: read, not created, and named as its cloud block names it.
+    expect(pipeline.json.data.tfe_workspace.workspace_pipeline.name).toBe(pipeline.json.terraform.cloud.workspaces.name);
+  });
+
+  it("turns on health assessments on every workspace, keeps auto-apply off unless config turns it on for a stack", () => {
+    const sandbox = synthCloud((d) => { d.backend.workspaces = { "account-audit": { autoApply: true } }; }).get("pipeline")!;
+    const settings = sandbox.resources("tfe_workspace_settings");
+    expect(Object.keys(settings)).toHaveLength(stacks.size);
+    for (const [address, s] of Object.entries<any>(settings)) {
+      expect(s).toMatchObject({ assessments_enabled: true, execution_mode: "remote", global_remote_state: false });
+      expect(s.auto_apply).toBe(address === "settings_account-audit");
+    }
+  });
+
+  it("notifies the security contacts of failed runs and drift on every workspace", () => {
+    const emails = Object.values<any>(pipeline.json.data.tfe_organization_membership).map((m) => m.email);
+    expect(emails).toEqual(exampleConfigData().logging.securityContacts);
+    const notifications = Object.values<any>(pipeline.resources("tfe_notification_configuration"));
+    expect(notifications).toHaveLength(stacks.size);
+    for (const n of notifications) {
+      expect(n).toMatchObject({ destination_type: "email", enabled: true });
+      expect(n.triggers).toEqual(expect.arrayContaining(["run:errored", "assessment:drifted", "assessment:failed"]));
+      expect(n.email_user_ids).toHaveLength(emails.length);
+    }
+  });
+});
+
+describe("pipeline stack: run triggers and state sharing follow the stacks' remote state reads", () => {
+  const reads = remoteStateReads(stacks);
+
+  it("has a run trigger for exactly each cross-stack reference", () => {
+    expect(reads.length).toBeGreaterThan(5);
+    const triggers = Object.values<any>(pipeline.resources("tfe_run_trigger"))
+      .map((t) => `${stackOfWorkspaceRef(t.sourceable_id)} -> ${stackOfWorkspaceRef(t.workspace_id)}`)
+      .sort();
+    expect(triggers).toEqual(reads);
+  });
+
+  it("shares each state with exactly the workspaces that read it, never globally", () => {
+    for (const [address, settings] of Object.entries<any>(pipeline.resources("tfe_workspace_settings"))) {
+      const upstream = address.replace(/^settings_/, "");
+      const readers = reads.filter((edge) => edge.startsWith(`${upstream} -> `)).map((edge) => edge.split(" -> ")[1]).sort();
+      expect([settings.remote_state_consumer_ids.map(stackOfWorkspaceRef).sort(), settings.global_remote_state]).toEqual([readers, false]);
+    }
+  });
+
+  it("follows the graph when config changes it: an account created rather than adopted reads its id from the organization state", () => {
+    const changed = synthCloud((d) => { d.accounts.find((a: any) => a.name === "shared-services").id = undefined; });
+    const triggers = Object.values<any>(changed.get("pipeline")!.resources("tfe_run_trigger"))
+      .map((t) => `${stackOfWorkspaceRef(t.sourceable_id)} -> ${stackOfWorkspaceRef(t.workspace_id)}`)
+      .sort();
+    expect(triggers).toEqual(remoteStateReads(changed));
+    expect(triggers).toContain("organization -> account-shared-services");
+  });
+});
+
+/**
+ * AssumeRoleWithWebIdentity by a token with this subject against a trust policy, with a real IAM policy engine.
+ * The simulator drops context keys the Service Authorization Reference does not list for the action, and it lists
+ * `<host>:sub`/`<host>:aud` only for a few named OIDC providers, though AWS evaluates them for every IAM OIDC provider
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif).
+ * So the host's keys are renamed, in the policy and the request alike, to the listed `accounts.google.com:` ones:
+ * the same StringEquals on the same values, evaluated by the engine.
+ */
+async function assume(trustPolicy: unknown, roleArn: string, provider: string, sub: string, aud = "aws.workload.identity"): Promise<string> {
+  const simulation: Simulation = {
+    request: {
+      principal: provider,
+      action: "sts:AssumeRoleWithWebIdentity",
+      resource: { resource: roleArn, accountId: roleArn.split(":")[4] ?? "" },
+      contextVariables: { [`${LISTED_HOST}:sub`]: sub, [`${LISTED_HOST}:aud`]: aud, "aws:SecureTransport": "true" },
+    },
+    identityPolicies: [],
+    serviceControlPolicies: [{ orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] }],
+    resourceControlPolicies: [],
+    resourcePolicy: JSON.parse(JSON.stringify(trustPolicy).replaceAll(`"${HOST}:`, `"${LISTED_HOST}:`)),
+  };
+  const result = await runSimulation(simulation, {});
+  if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
+  expect(result.resultType === "single" ? result.result.ignoredContextKeys ?? [] : []).toEqual([]);
+  return result.overallResult;
+}
+
+const subject = (workspace: string, phase: string) => `organization:kestrel:project:landing-zone:workspace:${PREFIX}${workspace}:run_phase:${phase}`;
+
+describe("pipeline stack: workspace roles trust one workspace in one run phase", () => {
+  const management = "111111111111";
+  const provider = `arn:aws:iam::${management}:oidc-provider/${HOST}`;
+  const roles = pipeline.resources("aws_iam_role");
+  const trustOf = (stack: string, phase: string) => JSON.parse(roles[`role_${stack}_${phase}`]!.assume_role_policy);
+
+  it.each([["organization"], ["org-trail"], ["identity"], ["pipeline"]])("management account: %s", async (stack) => {
+    const other = stack === "organization" ? "identity" : "organization";
+    const arn = (s: string, phase: string) => `arn:aws:iam::${management}:role/${roles[`role_${s}_${phase}`]!.name}`;
+    expect(await assume(trustOf(stack, "plan"), arn(stack, "plan"), provider, subject(stack, "plan"))).toBe("Allowed");
+    expect(await assume(trustOf(stack, "apply"), arn(stack, "apply"), provider, subject(stack, "apply"))).toBe("Allowed");
+    // A plan-phase token cannot take the apply role of its own workspace, nor any role of another workspace.
+    expect(await assume(trustOf(stack, "apply"), arn(stack, "apply"), provider, subject(stack, "plan"))).toBe("ImplicitlyDenied");
+    expect(await assume(trustOf(other, "plan"), arn(other, "plan"), provider, subject(stack, "plan"))).toBe("ImplicitlyDenied");
+    expect(await assume(trustOf(other, "apply"), arn(other, "apply"), provider, subject(stack, "plan"))).toBe("ImplicitlyDenied");
+    // Another organisation's workspace of the same name, and another audience, are refused.
+    expect(await assume(trustOf(stack, "plan"), arn(stack, "plan"), provider, subject(stack, "plan").replace("organization:kestrel", "organization:other"))).toBe("ImplicitlyDenied");
+    expect(await assume(trustOf(stack, "plan"), arn(stack, "plan"), provider, subject(stack, "plan"), "sts.amazonaws.com")).toBe("ImplicitlyDenied");
+  });
+
+  it("member accounts: the StackSet template's roles, filled in as CloudFormation would for two workspaces", async () => {
+    const stackSet = pipeline.resource("aws_cloudformation_stack_set", "tfc_roles_stack_set_account");
+    const template = JSON.parse(stackSet.template_body);
+    const instances = pipeline.resources("aws_cloudformation_stack_set_instance");
+    const fill = (account: string, params: Record<string, string>, phase: "PlanRole" | "ApplyRole") => {
+      const props = template.Resources[phase].Properties;
+      const text = JSON.stringify(props.AssumeRolePolicyDocument)
+        .replace(/\{"Fn::Sub":"([^"]*)"\}/g, (_m, s: string) => JSON.stringify(s.replace("${AWS::Partition}", "aws").replace("${AWS::AccountId}", account).replace(/\$\{(\w+)\}/g, (_n, p: string) => params[p] ?? `<${p}>`)));
+      return { trust: JSON.parse(text), arn: `arn:aws:iam::${account}:role/${params[props.RoleName.Ref]}` };
+    };
+    const a = instances["roles_account-audit"]!.parameter_overrides;
+    const b = instances["roles_account-voting-prod"]!.parameter_overrides;
+    const accountA = "222222222222";
+    const accountB = "333333333333";
+    const providerA = `arn:aws:iam::${accountA}:oidc-provider/${HOST}`;
+    const planA = fill(accountA, a, "PlanRole");
+    const applyA = fill(accountA, a, "ApplyRole");
+    const planB = fill(accountB, b, "PlanRole");
+    const applyB = fill(accountB, b, "ApplyRole");
+    expect(await assume(planA.trust, planA.arn, providerA, subject("account-audit", "plan"))).toBe("Allowed");
+    expect(await assume(applyA.trust, applyA.arn, providerA, subject("account-audit", "apply"))).toBe("Allowed");
+    expect(await assume(applyA.trust, applyA.arn, providerA, subject("account-audit", "plan"))).toBe("ImplicitlyDenied");
+    const providerB = `arn:aws:iam::${accountB}:oidc-provider/${HOST}`;
+    expect(await assume(planB.trust, planB.arn, providerB, subject("account-audit", "plan"))).toBe("ImplicitlyDenied");
+    expect(await assume(applyB.trust, applyB.arn, providerB, subject("account-audit", "plan"))).toBe("ImplicitlyDenied");
+    expect(await assume(applyB.trust, applyB.arn, providerB, subject("account-voting-prod", "apply"))).toBe("Allowed");
+  });
+
+  it("plan roles get only AWS's read-only policy; every role is denied role chaining", () => {
+    for (const [address, attachment] of Object.entries<any>(pipeline.resources("aws_iam_role_policy_attachment"))) {
+      expect(attachment.policy_arn).toBe(address.endsWith("_plan_managed") ? "arn:aws:iam::aws:policy/ReadOnlyAccess" : "arn:aws:iam::aws:policy/AdministratorAccess");
+    }
+    for (const policy of Object.values<any>(pipeline.resources("aws_iam_role_policy"))) {
+      expect(JSON.parse(policy.policy).Statement).toEqual([{ Sid: "NoRoleChaining", Effect: "Deny", Action: ["sts:AssumeRole"], Resource: "*" }]);
+    }
+    const template = JSON.parse(pipeline.resource("aws_cloudformation_stack_set", "tfc_roles_stack_set_account").template_body);
+    expect(template.Resources.PlanRole.Properties.ManagedPolicyArns).toEqual([{ "Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess" }]);
+  });
+});
+
+describe("pipeline stack: dynamic credentials variables", () => {
+  const variables = Object.values<any>(pipeline.resources("tfe_variable"));
+  const keysOf = (stack: string) => variables.filter((v) => stackOfWorkspaceRef(v.workspace_id) === stack).map((v) => `${v.key}=${v.value}`).sort();
+
+  it("gives every workspace TFC_AWS_PROVIDER_AUTH and its own plan and apply roles in its own account, and nothing long-lived", () => {
+    for (const name of stacks.keys()) {
+      const keys = keysOf(name);
+      expect(keys.map((k) => k.split("=")[0])).toEqual(["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PROVIDER_AUTH"]);
+      const account = stacks.get(name)!.json.provider.aws.find((p: any) => p.alias === undefined).allowed_account_ids[0];
+      expect(keys).toContain(`TFC_AWS_PLAN_ROLE_ARN=arn:aws:iam::${account}:role/kestrel-lz-tfc-${name}-plan`);
+    }
+    expect(variables.every((v) => v.category === "env" && !/AWS_(ACCESS|SECRET)/.test(v.key))).toBe(true);
+  });
+
+  it("drops assume_role and keeps allowed_account_ids in every provider", () => {
+    for (const stack of stacks.values()) {
+      for (const provider of stack.json.provider.aws) {
+        expect(provider.assume_role).toBeUndefined();
+        expect(provider.allowed_account_ids).toHaveLength(1);
+      }
+    }
+  });
+
+  it("with a delegated Identity Center administrator: a tagged configuration for the management account's aliases", () => {
+    const delegated = synthCloud((d) => { d.identity.delegatedAdministrator = "shared-services"; d.identity.assignments = (d.identity.assignments ?? []).filter((a: any) => !a.allowManagementAccount); });
+    const identity = delegated.get("identity")!;
+    expect(identity.json.variable.tfc_aws_dynamic_credentials).toBeDefined();
+    const files = Object.fromEntries(identity.json.provider.aws.map((p: any) => [p.alias ?? "default", p.shared_config_files[0]]));
+    expect(files.default).toContain("default");
+    expect(files.management).toContain("MANAGEMENT");
+    const keys = Object.values<any>(delegated.get("pipeline")!.resources("tfe_variable")).filter((v) => stackOfWorkspaceRef(v.workspace_id) === "identity").map((v) => v.key).sort();
+    expect(keys).toEqual(["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_APPLY_ROLE_ARN_MANAGEMENT", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN_MANAGEMENT", "TFC_AWS_PROVIDER_AUTH", "TFC_AWS_PROVIDER_AUTH_MANAGEMENT"]);
+  });
+});
+
+describe("pipeline stack: growth", () => {
+  const count = (s: SynthesizedStack) => Object.values<any>(s.json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0)
+    + Object.values<any>(s.json.data ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const withWorkloads = (n: number) => synthCloud((d) => {
+    for (let i = 0; i < n; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: "Workloads/NonProd" });
+  }).get("pipeline")!;
+
+  it("adds the same number of pipeline resources for every added account", () => {
+    const base = count(pipeline);
+    const one = count(withWorkloads(1)) - base;
+    const three = count(withWorkloads(3)) - base;
+    expect(one).toBeGreaterThan(0);
+    expect(three).toBe(3 * one);
+  });
+});
+
+describe("pipeline config", () => {
+  it("rejects workspace settings for a stack that does not exist, with its location and the stacks allowed", () => {
+    const data = cloudData((d) => { d.backend.workspaces = { "account-nope": { autoApply: true } }; });
+    let message = "";
+    try { configFromData(data); } catch (error) { message = String((error as Error).message); }
+    expect(message).toMatch(/landing-zone\.yaml:\d+:\d+ backend\.workspaces\.account-nope: "account-nope" is not a stack of this landing zone; allowed: organization, account-/);
+  });
+});

@@ -1,0 +1,160 @@
+import type { RunPhase } from "../naming";
+import type { PolicyDocument } from "./document";
+
+/**
+ * Policies of the Terraform Cloud pipeline: the trust of each workspace's roles and what those roles may do.
+ *
+ * Dynamic provider credentials: HCP Terraform signs a workload identity token for every plan and apply, whose `sub`
+ * names the organisation, project, workspace and run phase, and whose `aud` is `aws.workload.identity` unless the
+ * workspace sets another; AWS exchanges it with AssumeRoleWithWebIdentity
+ * (https://developer.hashicorp.com/terraform/cloud-docs/dynamic-provider-credentials/aws-configuration,
+ * https://developer.hashicorp.com/terraform/cloud-docs/dynamic-provider-credentials/workload-identity-tokens).
+ * AWS evaluates the `<provider host>:aud` and `<provider host>:sub` condition keys of an OIDC provider
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif).
+ */
+
+/** The audience HCP Terraform puts in the token unless a workspace sets TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE. */
+export const TFC_AWS_AUDIENCE = "aws.workload.identity";
+
+/** AWS managed policies of the two phases. */
+export const PLAN_ROLE_MANAGED_POLICY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+export const APPLY_ROLE_MANAGED_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+/**
+ * Actions no workspace role may take, whatever its managed policy allows: assuming another role is the only way
+ * a workspace's credentials could reach an account other than its own (an administrator of the management account
+ * may assume `memberAccountRole` in every member account), and in this mode no provider assumes a role.
+ */
+export const ROLE_CHAINING_ACTIONS = ["sts:AssumeRole"] as const;
+
+export interface WorkspaceIdentity {
+  /** Host of HCP Terraform or Terraform Enterprise, such as `app.terraform.io` (no scheme, no trailing slash). */
+  readonly hostname: string;
+  readonly organization: string;
+  readonly project: string;
+  readonly workspace: string;
+}
+
+/** The token subject of one workspace in one run phase, exactly as HCP Terraform writes it. */
+export function workloadIdentitySubject(identity: WorkspaceIdentity, phase: RunPhase): string {
+  return `organization:${identity.organization}:project:${identity.project}:workspace:${identity.workspace}:run_phase:${phase}`;
+}
+
+/**
+ * Trust of a workspace role: only tokens of this one workspace in this one run phase, with the HCP Terraform
+ * audience, from the account's OIDC provider for the hostname. StringEquals, never StringLike: a plan token must not
+ * match the apply role, and no other workspace (of this or any other organisation) may match at all.
+ *
+ * @param oidcProviderArn the provider in the role's account; a literal, or a CloudFormation `Fn::Sub` object where
+ * the StackSet template fills in the account.
+ */
+export function workspaceRoleTrustPolicy(identity: WorkspaceIdentity, phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: `TerraformCloud${phase === "plan" ? "Plan" : "Apply"}`,
+        Effect: "Allow",
+        // PolicyDocument's Federated is a string; the template's Fn::Sub resolves to one before IAM sees it.
+        Principal: { Federated: oidcProviderArn as string },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: {
+            [`${identity.hostname}:aud`]: TFC_AWS_AUDIENCE,
+            [`${identity.hostname}:sub`]: workloadIdentitySubject(identity, phase),
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** The inline policy of every workspace role: no role chaining (see ROLE_CHAINING_ACTIONS). */
+export function workspaceRoleBoundaryPolicy(): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "NoRoleChaining", Effect: "Deny", Action: [...ROLE_CHAINING_ACTIONS], Resource: "*" }],
+  };
+}
+
+/** The ARN of the IAM OIDC provider for a host in an account. */
+export function oidcProviderArn(accountId: string, hostname: string): string {
+  return `arn:aws:iam::${accountId}:oidc-provider/${hostname}`;
+}
+
+/** Template parameters of the roles StackSet: which workspace the roles in the account serve, and their names. */
+export const ROLES_TEMPLATE_PARAMETER = "WorkspaceName";
+export const ROLE_NAME_PARAMETERS: Readonly<Record<RunPhase, string>> = { plan: "PlanRoleName", apply: "ApplyRoleName" };
+
+export interface RolesTemplateProps {
+  readonly hostname: string;
+  readonly organization: string;
+  readonly project: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * A CloudFormation template (JSON, as a plain object) with the plan and apply roles of one workspace in the account
+ * the stack set instance deploys to. The workspace name is a parameter: one template serves every account stack.
+ * The trust policies are the ones `workspaceRoleTrustPolicy` builds, with the workspace and the account filled in
+ * by CloudFormation.
+ */
+export function workspaceRolesTemplate(props: RolesTemplateProps): Record<string, unknown> {
+  const identity: WorkspaceIdentity = { hostname: props.hostname, organization: props.organization, project: props.project, workspace: `\${${ROLES_TEMPLATE_PARAMETER}}` };
+  const provider = { "Fn::Sub": `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${props.hostname}` };
+  const tags = Object.entries(props.tags).map(([Key, Value]) => ({ Key, Value }));
+  const role = (phase: RunPhase) => {
+    const trust = workspaceRoleTrustPolicy(identity, phase, provider);
+    // The subject holds ${WorkspaceName}: Fn::Sub fills it in (the role names carry it too).
+    const [statement] = trust.Statement;
+    const condition = statement?.Condition?.StringEquals ?? {};
+    const subKey = `${props.hostname}:sub`;
+    return {
+      Type: "AWS::IAM::Role",
+      Properties: {
+        RoleName: { Ref: ROLE_NAME_PARAMETERS[phase] },
+        Description: `Terraform Cloud ${phase} phase of one landing zone workspace`,
+        AssumeRolePolicyDocument: {
+          ...trust,
+          Statement: [{ ...statement, Condition: { StringEquals: { ...condition, [subKey]: { "Fn::Sub": condition[subKey] } } } }],
+        },
+        ManagedPolicyArns: [{ "Fn::Sub": (phase === "plan" ? PLAN_ROLE_MANAGED_POLICY : APPLY_ROLE_MANAGED_POLICY).replace("arn:aws:", "arn:${AWS::Partition}:") }],
+        Policies: [{ PolicyName: "no-role-chaining", PolicyDocument: workspaceRoleBoundaryPolicy() }],
+        MaxSessionDuration: 3600,
+        Tags: tags,
+      },
+    };
+  };
+  return {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: "Terraform Cloud plan and apply roles of one landing zone workspace (generated; do not edit)",
+    Parameters: {
+      [ROLES_TEMPLATE_PARAMETER]: { Type: "String", AllowedPattern: "^[A-Za-z0-9_-]{1,90}$" },
+      [ROLE_NAME_PARAMETERS.plan]: { Type: "String", AllowedPattern: "^[\\w+=,.@-]{1,64}$" },
+      [ROLE_NAME_PARAMETERS.apply]: { Type: "String", AllowedPattern: "^[\\w+=,.@-]{1,64}$" },
+    },
+    Resources: { PlanRole: role("plan"), ApplyRole: role("apply") },
+    Outputs: {
+      PlanRoleArn: { Value: { "Fn::GetAtt": ["PlanRole", "Arn"] } },
+      ApplyRoleArn: { Value: { "Fn::GetAtt": ["ApplyRole", "Arn"] } },
+    },
+  };
+}
+
+/** A CloudFormation template with the account's IAM OIDC provider for HCP Terraform (one per URL and account). */
+export function oidcProviderTemplate(hostname: string, tags: Readonly<Record<string, string>>): Record<string, unknown> {
+  return {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: "IAM OIDC provider for Terraform Cloud dynamic credentials (generated; do not edit)",
+    Resources: {
+      TerraformCloud: {
+        Type: "AWS::IAM::OIDCProvider",
+        Properties: {
+          Url: `https://${hostname}`,
+          ClientIdList: [TFC_AWS_AUDIENCE],
+          Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,258 @@
+import { CloudformationStackSet } from "@cdktf/provider-aws/lib/cloudformation-stack-set";
+import { CloudformationStackSetInstance } from "@cdktf/provider-aws/lib/cloudformation-stack-set-instance";
+import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { DataTfeOrganizationMembership } from "@cdktf/provider-tfe/lib/data-tfe-organization-membership";
+import { DataTfeProject } from "@cdktf/provider-tfe/lib/data-tfe-project";
+import { DataTfeWorkspace } from "@cdktf/provider-tfe/lib/data-tfe-workspace";
+import { NotificationConfiguration } from "@cdktf/provider-tfe/lib/notification-configuration";
+import { TfeProvider } from "@cdktf/provider-tfe/lib/provider";
+import { RunTrigger } from "@cdktf/provider-tfe/lib/run-trigger";
+import { Variable } from "@cdktf/provider-tfe/lib/variable";
+import { Workspace } from "@cdktf/provider-tfe/lib/workspace";
+import { WorkspaceSettings } from "@cdktf/provider-tfe/lib/workspace-settings";
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneConfig } from "../src/config/schema";
+import type { CloudBackendConfig } from "../src/config/sections/backend";
+import { Naming, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
+import { credentialTargets, type CredentialTarget } from "../src/pipeline/dynamic-credentials";
+import type { StackEdge } from "../src/pipeline/stack-graph";
+import { policyJson } from "../src/policies/document";
+import {
+  APPLY_ROLE_MANAGED_POLICY,
+  oidcProviderArn,
+  oidcProviderTemplate,
+  PLAN_ROLE_MANAGED_POLICY,
+  ROLE_NAME_PARAMETERS,
+  ROLES_TEMPLATE_PARAMETER,
+  TFC_AWS_AUDIENCE,
+  workspaceRoleBoundaryPolicy,
+  workspaceRoleTrustPolicy,
+  workspaceRolesTemplate,
+} from "../src/policies/pipeline";
+import { createAccountProvider } from "../src/providers";
+import { defaultTags } from "../src/tags";
+import { AccountStack } from "./account-stack";
+
+/**
+ * What notifies people: a run that fails, and a health assessment that finds drift or cannot run
+ * (https://registry.terraform.io/providers/hashicorp/tfe/0.71.0/docs/resources/notification_configuration).
+ */
+export const NOTIFICATION_TRIGGERS = ["run:errored", "assessment:drifted", "assessment:failed"] as const;
+
+/** The default project of an HCP Terraform organisation, where the cloud block puts workspaces without a project. */
+export const DEFAULT_PROJECT_NAME = "Default Project";
+
+export interface PipelineStackProps {
+  readonly config: LandingZoneConfig;
+  readonly backend: CloudBackendConfig;
+  /** The landing zone's stacks, each with its AWS providers already set up for dynamic credentials. */
+  readonly stacks: readonly TerraformStack[];
+  /** Id of the organization root (from the organization stack): the OIDC provider StackSet deploys under it. */
+  readonly rootId: string;
+}
+
+/** The workspace of a stack and what it needs. */
+interface WorkspaceEntry {
+  readonly stackName: string;
+  readonly workspaceId: string;
+  readonly settings: WorkspaceSettings;
+}
+
+/**
+ * Terraform Cloud for the landing zone (cloud backend only): one workspace per stack, named as the stacks' cloud
+ * blocks name them, run triggers and state sharing along the stack graph, drift detection and notifications, and the
+ * AWS side of dynamic provider credentials (README: Terraform Cloud; docs/terraform-cloud.md).
+ *
+ * Where the workspace roles live: in the account each provider changes, so no credential ever chains into another
+ * account. In the management account this stack creates the OIDC provider and the roles directly. In member
+ * accounts two service-managed CloudFormation StackSets, administered from the management account, create them:
+ * one gives every account under the root the OIDC provider (auto-deployment: a new account gets it with no change
+ * here), the other creates one workspace's plan and apply roles per stack set instance. So this stack needs no
+ * provider and no role in any member account, its plan phase stays read-only, and an account adds a constant number
+ * of resources here (a workspace, its settings, variables, notification, run triggers and one stack set instance).
+ *
+ * The project and this stack's own workspace exist before its first apply (bootstrap, docs/terraform-cloud.md): it
+ * reads them, and manages the workspace's settings and variables like any other.
+ */
+export class PipelineStack extends TerraformStack {
+  private readonly workspaces = new Map<string, WorkspaceEntry>();
+
+  constructor(scope: Construct, props: PipelineStackProps) {
+    super(scope, STACK_NAMES.pipeline);
+    const { config, backend } = props;
+    const naming = new Naming(config.organization);
+    const managementAccountId = config.organization.managementAccountId;
+    const projectName = backend.project ?? DEFAULT_PROJECT_NAME;
+
+    // The API token comes from the TFE_TOKEN environment variable (a sensitive workspace variable after bootstrap),
+    // never from config or state.
+    new TfeProvider(this, "tfe", { hostname: backend.hostname, organization: backend.organization });
+    createAccountProvider(this, "aws", { accountId: managementAccountId, region: config.organization.homeRegion, defaultTags: defaultTags(config) });
+
+    const project = new DataTfeProject(this, "project", { name: projectName, organization: backend.organization });
+    const recipients = (backend.notificationEmails ?? config.logging.securityContacts).map(
+      (email, index) => new DataTfeOrganizationMembership(this, `notify_${index}`, { organization: backend.organization, email }).userId,
+    );
+
+    // Workspaces of the landing zone's stacks, then this stack's own (read, not created: it exists before bootstrap).
+    const targetsByStack = new Map<string, CredentialTarget[]>();
+    for (const stack of props.stacks) {
+      const stackName = stack.node.id;
+      targetsByStack.set(stackName, credentialTargets(stack));
+      const workspace = new Workspace(this, `workspace_${stackName}`, {
+        name: workspaceName(backend.workspacePrefix, stackName),
+        organization: backend.organization,
+        projectId: project.id,
+        description: `Landing zone stack ${stackName} (cdktf.out/stacks/${stackName}, uploaded by CI)`,
+        terraformVersion: backend.terraformVersion,
+        tagNames: [...backend.workspaceTags, `stack:${stackName}`],
+        // CLI/API-driven: CI uploads the synthesized stack directory, so the configuration is the directory's root.
+        workingDirectory: "",
+        fileTriggersEnabled: false,
+        queueAllRuns: false,
+        speculativeEnabled: true,
+        // A destroy plan of a landing zone stack is never routine; prevent_destroy guards the rest.
+        allowDestroyPlan: false,
+      });
+      this.addWorkspace(stackName, workspace.id, backend.workspaces[stackName]?.autoApply ?? false);
+    }
+    const self = new DataTfeWorkspace(this, "workspace_pipeline", { name: workspaceName(backend.workspacePrefix, STACK_NAMES.pipeline), organization: backend.organization });
+    this.addWorkspace(STACK_NAMES.pipeline, self.id, backend.workspaces[STACK_NAMES.pipeline]?.autoApply ?? false);
+    targetsByStack.set(STACK_NAMES.pipeline, credentialTargets(this));
+
+    for (const [stackName, entry] of this.workspaces) {
+      new NotificationConfiguration(this, `notify_${stackName}`, {
+        name: "landing-zone-failures-and-drift",
+        workspaceId: entry.workspaceId,
+        destinationType: "email",
+        emailUserIds: recipients,
+        triggers: [...NOTIFICATION_TRIGGERS],
+        enabled: true,
+      });
+    }
+
+    // AWS: the OIDC provider and roles of the management account here; member accounts' through StackSets.
+    const identity = { hostname: backend.hostname, organization: backend.organization, project: projectName };
+    const managementProvider = new IamOpenidConnectProvider(this, "tfc_oidc_provider", {
+      url: `https://${backend.hostname}`,
+      clientIdList: [TFC_AWS_AUDIENCE],
+    });
+    const oidcStackSet = new CloudformationStackSet(this, "tfc_oidc_stack_set", {
+      name: naming.pipelineOidcStackSetName,
+      description: "Terraform Cloud OIDC provider in every member account (landing zone pipeline stack)",
+      permissionModel: "SERVICE_MANAGED",
+      autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
+      templateBody: JSON.stringify(oidcProviderTemplate(backend.hostname, defaultTags(config))),
+      lifecycle: { ignoreChanges: ["administration_role_arn"] },
+    });
+    const oidcEverywhere = new CloudformationStackSetInstance(this, "tfc_oidc_stack_set_instance", {
+      stackSetName: oidcStackSet.name,
+      deploymentTargets: { organizationalUnitIds: [props.rootId] },
+    });
+    const roleStackSets = new Map<string, CloudformationStackSet>();
+    const roleStackSet = (kind: string): CloudformationStackSet => {
+      const existing = roleStackSets.get(kind);
+      if (existing !== undefined) return existing;
+      const created = new CloudformationStackSet(this, `tfc_roles_stack_set_${kind}`, {
+        name: naming.pipelineRolesStackSetName(kind),
+        description: `Terraform Cloud plan and apply roles of the ${kind} workspaces (landing zone pipeline stack)`,
+        permissionModel: "SERVICE_MANAGED",
+        capabilities: ["CAPABILITY_NAMED_IAM"],
+        autoDeployment: { enabled: false },
+        templateBody: JSON.stringify(workspaceRolesTemplate({ ...identity, tags: defaultTags(config) })),
+        lifecycle: { ignoreChanges: ["administration_role_arn"] },
+      });
+      roleStackSets.set(kind, created);
+      return created;
+    };
+
+    const stackByName = new Map(props.stacks.map((s) => [s.node.id, s]));
+    for (const [stackName, targets] of targetsByStack) {
+      const entry = this.workspace(stackName);
+      const workspace = workspaceName(backend.workspacePrefix, stackName);
+      for (const target of targets) {
+        const suffix = target.tag === undefined ? "" : `_${target.tag}`;
+        const roleNames = { plan: naming.pipelineRoleName(stackName, "plan"), apply: naming.pipelineRoleName(stackName, "apply") };
+        if (target.accountId === managementAccountId) {
+          for (const phase of RUN_PHASES) {
+            const role = new IamRole(this, `role_${stackName}${suffix}_${phase}`, {
+              name: roleNames[phase],
+              description: `Terraform Cloud ${phase} phase of workspace ${workspace}`,
+              assumeRolePolicy: policyJson(workspaceRoleTrustPolicy({ ...identity, workspace }, phase, oidcProviderArn(managementAccountId, backend.hostname))),
+              maxSessionDuration: 3600,
+              dependsOn: [managementProvider],
+            });
+            new IamRolePolicyAttachment(this, `role_${stackName}${suffix}_${phase}_managed`, {
+              role: role.name,
+              policyArn: phase === "plan" ? PLAN_ROLE_MANAGED_POLICY : APPLY_ROLE_MANAGED_POLICY,
+            });
+            new IamRolePolicy(this, `role_${stackName}${suffix}_${phase}_boundary`, {
+              role: role.name,
+              name: "no-role-chaining",
+              policy: policyJson(workspaceRoleBoundaryPolicy()),
+            });
+          }
+        } else {
+          const kind = stackByName.get(stackName) instanceof AccountStack ? "account" : stackName;
+          new CloudformationStackSetInstance(this, `roles_${stackName}${suffix}`, {
+            stackSetName: roleStackSet(kind).name,
+            // Service-managed stack sets target OUs; the account filter narrows the root to this one account.
+            deploymentTargets: { organizationalUnitIds: [props.rootId], accounts: [target.accountId], accountFilterType: "INTERSECTION" },
+            parameterOverrides: { [ROLES_TEMPLATE_PARAMETER]: workspace, [ROLE_NAME_PARAMETERS.plan]: roleNames.plan, [ROLE_NAME_PARAMETERS.apply]: roleNames.apply },
+            dependsOn: [oidcEverywhere],
+          });
+        }
+        this.credentialVariables(stackName, entry.workspaceId, target, roleNames);
+      }
+    }
+  }
+
+  /** Run triggers and state sharing along the stack graph: each edge queues the reader and lets it read the state. */
+  connect(edges: readonly StackEdge[]): void {
+    const readers = new Map<string, string[]>();
+    for (const edge of edges) {
+      const upstream = this.workspace(edge.upstream);
+      const downstream = this.workspace(edge.downstream);
+      new RunTrigger(this, `run_trigger_${edge.upstream}_to_${edge.downstream}`, { workspaceId: downstream.workspaceId, sourceableId: upstream.workspaceId });
+      readers.set(edge.upstream, [...(readers.get(edge.upstream) ?? []), downstream.workspaceId]);
+    }
+    for (const [stackName, entry] of this.workspaces) entry.settings.remoteStateConsumerIds = readers.get(stackName) ?? [];
+  }
+
+  private addWorkspace(stackName: string, workspaceId: string, autoApply: boolean): void {
+    const settings = new WorkspaceSettings(this, `settings_${stackName}`, {
+      workspaceId,
+      executionMode: "remote",
+      autoApply,
+      // Drift detection and continuous validation (health assessments).
+      assessmentsEnabled: true,
+      // Only the workspaces that read this state may: connect() lists them.
+      globalRemoteState: false,
+      remoteStateConsumerIds: [],
+    });
+    this.workspaces.set(stackName, { stackName, workspaceId, settings });
+  }
+
+  private workspace(stackName: string): WorkspaceEntry {
+    const entry = this.workspaces.get(stackName);
+    if (entry === undefined) throw new Error(`internal error: no workspace for stack ${stackName}`);
+    return entry;
+  }
+
+  /** TFC_AWS_PROVIDER_AUTH and the plan and apply role ARNs of one credentials configuration of a workspace. */
+  private credentialVariables(stackName: string, workspaceId: string, target: CredentialTarget, roleNames: Readonly<Record<RunPhase, string>>): void {
+    const suffix = target.tag === undefined ? "" : `_${target.tag}`;
+    const values: Record<string, string> = {
+      [`TFC_AWS_PROVIDER_AUTH${suffix}`]: "true",
+      [`TFC_AWS_PLAN_ROLE_ARN${suffix}`]: `arn:aws:iam::${target.accountId}:role/${roleNames.plan}`,
+      [`TFC_AWS_APPLY_ROLE_ARN${suffix}`]: `arn:aws:iam::${target.accountId}:role/${roleNames.apply}`,
+    };
+    for (const [key, value] of Object.entries(values)) {
+      new Variable(this, `variable_${stackName}_${key}`, { workspaceId, key, value, category: "env", description: "Dynamic provider credentials (landing zone pipeline stack)" });
+    }
+  }
+}
