@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseConfig } from "../src/config/load";
-import { applyWaivers, parseTrivyReport, parseWaivers, type Finding } from "../scripts/verify/trivy-findings";
+import { applyWaivers, parseTrivyReport, parseWaivers, trivyParseErrors, type Finding } from "../scripts/verify/trivy-findings";
 
 /**
  * `npm run verify` runs trivy on real builds; these tests keep its inputs valid and its judgement right without the
@@ -54,6 +54,17 @@ describe("trivy report", () => {
 
   it("refuses a report about a file that is not a synthesized stack", () => {
     expect(() => parseTrivyReport({ Results: [{ Target: "elsewhere/main.tf" }] }, scanRoot)).toThrow(/outside <config>\/stacks/);
+  });
+});
+
+describe("trivy log", () => {
+  it("treats a file trivy could not parse as a failure, and its embedded-checks fallback as none", () => {
+    const log = [
+      '2026-11-29T07:02:10Z\tERROR\t[misconfig] Falling back to embedded checks\terr="failed to check cache"',
+      '2026-11-29T07:02:11Z\tERROR\t[terraform parser] Error parsing file\tfile_path="x/stacks/log-archive/cdk.tf"',
+      "2026-11-29T07:02:15Z\tINFO\t[terraform scanner] Scanning root module",
+    ].join("\n");
+    expect(trivyParseErrors(log)).toEqual([expect.stringContaining("Error parsing file")]);
   });
 });
 

@@ -79,6 +79,15 @@ export function parseTrivyReport(report: unknown, scanRoot: string): Finding[] {
   return findings;
 }
 
+/**
+ * Files trivy could not parse. Trivy logs them and goes on (exit 0), so a stack it cannot read would silently pass;
+ * verify treats each as a failure. (Trivy also logs, as an error, that it falls back to its embedded checks when it
+ * may not download a bundle: that is expected here and not a parse error.)
+ */
+export function trivyParseErrors(stderr: string): string[] {
+  return stderr.split("\n").filter((line) => /\bERROR\b/.test(line) && /pars/i.test(line));
+}
+
 const waiverFileSchema = z.array(
   z.strictObject({
     check: z.string().regex(/^[A-Z]+-[A-Z0-9]+-\d{4}$|^[A-Z0-9]+-\d{4}$/, { error: "a trivy check id such as AWS-0089" }),

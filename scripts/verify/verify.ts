@@ -13,7 +13,7 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
-import { applyWaivers, parseTrivyReport, parseWaivers, type Finding } from "./trivy-findings";
+import { applyWaivers, parseTrivyReport, parseWaivers, trivyParseErrors, type Finding } from "./trivy-findings";
 
 const ROOT = resolve(__dirname, "..", "..");
 const WAIVERS_FILE = join(ROOT, "verify", "trivy-waivers.yaml");
@@ -70,10 +70,11 @@ function trivyFindings(trivy: string, cache: string, scanRoot: string): Finding[
     "--skip-version-check",
     "--disable-telemetry",
     "--cache-dir", join(cache, "trivy-cache"),
-    "--quiet",
     scanRoot,
   ]);
   if (result.status !== 0) throw new ToolFailure(`trivy failed (exit ${result.status}):\n${result.stderr}`);
+  const unreadable = trivyParseErrors(result.stderr);
+  if (unreadable.length > 0) throw new ToolFailure(`trivy could not parse the synthesized Terraform:\n${unreadable.join("\n")}`);
   return parseTrivyReport(JSON.parse(result.stdout), scanRoot);
 }
 
