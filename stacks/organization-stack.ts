@@ -32,6 +32,28 @@ export const SERVICE_ACCESS_PRINCIPALS = [
   "tagpolicies.tag.amazonaws.com", // tag policy compliance reports
 ] as const;
 
+/**
+ * Service-managed CloudFormation StackSets: the Terraform Cloud pipeline creates each member account's workspace
+ * roles through them (stacks/pipeline-stack.ts). docs/terraform-cloud.md has it activated from CloudFormation first.
+ */
+export const STACKSETS_SERVICE_PRINCIPAL = "member.org.stacksets.cloudformation.amazonaws.com";
+
+/**
+ * Every service whose trusted access the organization keeps. The provider reconciles the organization's list to
+ * exactly this one: it calls DisableAWSServiceAccess for every enabled principal not listed (hashicorp/terraform-
+ * provider-aws, internal/service/organizations/organization.go, resourceOrganizationUpdate), so anything enabled
+ * outside Terraform must be listed here through config, or the next apply turns it off.
+ */
+export function trustedServices(config: LandingZoneConfig): string[] {
+  const pipeline = config.backend.type === "cloud" ? [STACKSETS_SERVICE_PRINCIPAL] : [];
+  return [...new Set<string>([...SERVICE_ACCESS_PRINCIPALS, ...pipeline, ...config.organization.additionalTrustedServices])];
+}
+
+/** The policy types the organization keeps enabled; the provider disables every other one (same source as above). */
+export function enabledPolicyTypes(config: LandingZoneConfig): string[] {
+  return [...new Set<string>([...ENABLED_POLICY_TYPES, ...config.organization.additionalPolicyTypes])];
+}
+
 /** Organizations policy types the landing zone attaches. */
 export const ENABLED_POLICY_TYPES = [
   "SERVICE_CONTROL_POLICY",
@@ -71,8 +93,8 @@ export class OrganizationStack extends TerraformStack {
 
     this.organization = new OrganizationsOrganization(this, "organization", {
       featureSet: "ALL",
-      awsServiceAccessPrincipals: [...SERVICE_ACCESS_PRINCIPALS],
-      enabledPolicyTypes: [...ENABLED_POLICY_TYPES],
+      awsServiceAccessPrincipals: trustedServices(config),
+      enabledPolicyTypes: enabledPolicyTypes(config),
       lifecycle: { preventDestroy: true },
     });
     if (config.organization.id !== undefined) this.organization.importFrom(config.organization.id);

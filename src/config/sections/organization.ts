@@ -1,6 +1,24 @@
 import * as z from "zod";
 import { accountIdSchema, iamRoleNameSchema, regionListSchema, regionSchema, strictObject, tagsSchema } from "./common";
 
+/**
+ * Organizations policy types AWS offers (API reference, PolicyTypeSummary:
+ * https://docs.aws.amazon.com/organizations/latest/APIReference/API_PolicyTypeSummary.html). The provider reconciles
+ * `enabled_policy_types` to exactly its list and disables every other type on the root, which detaches every policy
+ * of that type, so an adopted organisation lists the types it already uses.
+ */
+export const ORGANIZATIONS_POLICY_TYPES = [
+  "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY",
+  "CHATBOT_POLICY", "DECLARATIVE_POLICY_EC2", "SECURITYHUB_POLICY", "INSPECTOR_POLICY", "UPGRADE_ROLLOUT_POLICY",
+  "BEDROCK_POLICY", "S3_POLICY", "NETWORK_SECURITY_DIRECTOR_POLICY",
+] as const;
+
+const servicePrincipalSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not an AWS service principal; expected a name such as ssm.amazonaws.com`,
+  });
+
 export const organizationSchema = strictObject({
   name: z.string().min(1).max(100).describe("Display name of the organisation, used in descriptions and tags"),
   prefix: z
@@ -22,6 +40,23 @@ export const organizationSchema = strictObject({
   memberAccountRole: iamRoleNameSchema
     .default("OrganizationAccountAccessRole")
     .describe("Role that Terraform assumes in member accounts; default OrganizationAccountAccessRole, which Organizations creates in new accounts"),
+  additionalTrustedServices: z
+    .array(servicePrincipalSchema)
+    .refine((list) => new Set(list).size === list.length, { error: "service principals must not repeat" })
+    .default([])
+    .describe(
+      "Service principals whose trusted access stays enabled besides the landing zone's own, such as controltower.amazonaws.com " +
+        "or ssm.amazonaws.com. The organization stack disables trusted access for every service it does not list, so an " +
+        "adopted organisation lists what it already uses. Default []",
+    ),
+  additionalPolicyTypes: z
+    .array(z.enum(ORGANIZATIONS_POLICY_TYPES, { error: (issue) => `${JSON.stringify(issue.input)} is not an Organizations policy type; allowed: ${ORGANIZATIONS_POLICY_TYPES.join(", ")}` }))
+    .refine((list) => new Set(list).size === list.length, { error: "policy types must not repeat" })
+    .default([])
+    .describe(
+      "Organizations policy types that stay enabled besides the landing zone's own, such as DECLARATIVE_POLICY_EC2. The " +
+        "organization stack disables every type it does not list, which detaches all policies of that type. Default []",
+    ),
   owner: z.string().min(1).max(256).describe("Team that owns the landing zone; written to the Owner tag"),
   tags: tagsSchema.default({}).describe("Extra tags for every resource the landing zone creates"),
 });
