@@ -309,6 +309,79 @@ describe("protective guardrails", () => {
       expect([action, await decide({ account: WORKLOAD, action, resource, context: { [key]: "true" } })]).toEqual([action, "Allowed"]);
     }
   });
+
+  /**
+   * With a Terraform Cloud backend the workspaces' apply roles (`kestrel-lz-tfc-<stack>-apply`) deploy in place of the
+   * deployment role, and the StackSets execution role (`stacksets-exec-*`) creates the workspace roles in member
+   * accounts (stacks/pipeline-stack.ts). Nothing else may do either.
+   */
+  describe("with a Terraform Cloud backend", () => {
+    const cloud = new OrganizationSimulator(organizationStack((data) => {
+      data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: "lz-" };
+    }));
+    const applyRole = (stack: string) => `kestrel-lz-tfc-${stack}-apply`;
+    const planRole = (stack: string) => `kestrel-lz-tfc-${stack}-plan`;
+    const STACKSETS_EXEC = "stacksets-exec-0123456789abcdef0123456789abcdef";
+    /** The workspace of each member account the simulation checks: its account stack, and the log archive's. */
+    const workspaces: [string, string][] = [[WORKLOAD, `account-${WORKLOAD}`], ["log-archive", "account-log-archive"], ["log-archive", "log-archive"]];
+
+    it.each(deployment.map(([action, resource, context]) => [action, resource, context ?? {}] as const))("lets the apply roles apply the landing zone's stacks: %s on %s", async (action, resource, context) => {
+      for (const [account, stack] of workspaces)
+        expect([stack, await decide({ account, principal: applyRole(stack), action, resource, context }, cloud)]).toEqual([stack, "Allowed"]);
+    });
+
+    it.each(managed)("%s: denied to an ordinary admin role and to a plan role, allowed to the apply role", async (_name, request) => {
+      expect(await decide({ account: WORKLOAD, principal: "admin", ...request }, cloud)).toBe("ExplicitlyDenied");
+      expect(await decide({ account: WORKLOAD, principal: planRole(`account-${WORKLOAD}`), ...request }, cloud)).toBe("ExplicitlyDenied");
+      expect(await decide({ account: WORKLOAD, principal: applyRole(`account-${WORKLOAD}`), ...request }, cloud)).toBe("Allowed");
+    });
+
+    it.each(internetPaths)("%s: allowed to a workload workspace's apply role and break-glass, denied to administrators, plan roles and StackSets", async (action, resource) => {
+      for (const account of ["voting-nonprod", WORKLOAD, "shared-services"]) {
+        const stack = `account-${account}`;
+        const run = (principal: string) => decide({ account, principal, action, resource }, cloud);
+        expect([account, await run(applyRole(stack))]).toEqual([account, "Allowed"]);
+        expect([account, await run("kestrel-break-glass")]).toEqual([account, "Allowed"]);
+        expect([account, await run("admin")]).toEqual([account, "ExplicitlyDenied"]);
+        expect([account, await run(planRole(stack))]).toEqual([account, "ExplicitlyDenied"]);
+        expect([account, await run(STACKSETS_EXEC)]).toEqual([account, "ExplicitlyDenied"]);
+      }
+    });
+
+    /** What the roles StackSet template does in a member account (src/policies/pipeline.ts, workspaceRolesTemplate). */
+    const roleActions = ["iam:CreateRole", "iam:TagRole", "iam:UntagRole", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:DeleteRole"];
+    const workspaceRoles = (account: string) => [applyRole(`account-${account}`), planRole(`account-${account}`)].map((name) => `arn:aws:iam::{account}:role/${name}`);
+
+    it("lets StackSets create, update and delete the workspace roles in every member account, adopted ones included", async () => {
+      for (const account of [WORKLOAD, "shared-services", "log-archive"])
+        for (const role of workspaceRoles(account))
+          for (const action of roleActions)
+            expect([account, role, action, await decide({ account, principal: STACKSETS_EXEC, action, resource: role, region: "us-east-1" }, cloud)])
+              .toEqual([account, role, action, "Allowed"]);
+    });
+
+    it("without the StackSets exemption (as before), the protective SCP would deny StackSets creating the workspace roles", async () => {
+      // The local-backend policy is the cloud one without the pipeline's exemptions: this is what StackSets met.
+      expect(await decide({ account: WORKLOAD, principal: STACKSETS_EXEC, action: "iam:CreateRole", resource: workspaceRoles(WORKLOAD)[0]!, region: "us-east-1" })).toBe("ExplicitlyDenied");
+    });
+
+    it("lets no administrator, break-glass, root or plan role create, change or re-trust the workspace roles or the StackSets execution role", async () => {
+      const stacksetsExecRole = `arn:aws:iam::{account}:role/${STACKSETS_EXEC}`;
+      for (const account of [WORKLOAD, "shared-services"])
+        for (const role of [...workspaceRoles(account), stacksetsExecRole])
+          for (const action of roleActions)
+            for (const principal of ["admin", "kestrel-break-glass", "root", planRole(`account-${account}`)])
+              expect([account, role, action, principal, await decide({ account, principal, action, resource: role, region: "us-east-1" }, cloud)])
+                .toEqual([account, role, action, principal, "ExplicitlyDenied"]);
+    });
+
+    it("exempts the StackSets execution role from role protection only", async () => {
+      const others = managed.filter(([name]) => !/role/.test(name));
+      expect(others.length).toBeGreaterThan(20);
+      for (const [name, request] of others)
+        expect([name, await decide({ account: WORKLOAD, principal: STACKSETS_EXEC, ...request }, cloud)]).toEqual([name, "ExplicitlyDenied"]);
+    });
+  });
 });
 
 describe("Suspended OU", () => {

@@ -44,6 +44,17 @@ describe("organization stack", () => {
     expect(stack.json.data?.aws_caller_identity).toBeUndefined();
   });
 
+  it("with a Terraform Cloud backend, checks no deployment role and reaches no member account (nothing assumes that role there)", () => {
+    const data = exampleConfigData();
+    data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: "lz-" };
+    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    // The example adopts shared-services: with a local backend it has a check provider (test above).
+    expect(stack.json.provider.aws.map((p: { allowed_account_ids: string[] }) => p.allowed_account_ids)).toEqual([["111111111111"]]);
+    expect(stack.json.data?.aws_caller_identity).toBeUndefined();
+    for (const [address, attachment] of Object.entries(stack.resources("aws_organizations_policy_attachment")))
+      expect([address, attachment.depends_on]).toEqual([address, ["aws_organizations_organization.organization"]]);
+  });
+
   it("builds the nested OU tree under the root", () => {
     const ous = example().resources("aws_organizations_organizational_unit");
     expect(Object.keys(ous).sort()).toEqual(["ou_Infrastructure", "ou_Sandbox", "ou_Security", "ou_Suspended", "ou_Workloads", "ou_Workloads_NonProd", "ou_Workloads_Prod"]);

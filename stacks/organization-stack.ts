@@ -149,7 +149,8 @@ export class OrganizationStack extends TerraformStack {
     // Region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies, and where each is attached.
     new OrganizationGuardrails(this, "guardrails", {
       config, rootId, organizationalUnitIds: ouIds, accountIds,
-      // No SCP may reach an adopted account before the deployment role is proven to exist there.
+      // Local or S3 backend: no SCP may reach an adopted account before the deployment role is proven to exist
+      // there. Terraform Cloud: nothing assumes that role, so there is nothing to check (see deploymentRoleChecks).
       attachAfter: deploymentRoleChecks(this, config, naming),
       organization: this.organization,
       // Literal when config adopts the organization; otherwise a reference to the one this plan creates.
@@ -170,8 +171,17 @@ export class OrganizationStack extends TerraformStack {
  * the caller identity through a provider that assumes the deployment role there, and attaches no policy before that
  * succeeds: a missing role fails the plan, naming the provider `deployment_role_<account>`, while the account can
  * still be fixed (README: Adopting existing accounts). The account id is a literal from config, known at plan time.
+ *
+ * With a Terraform Cloud backend there is no check, on purpose. Nothing assumes the deployment role in that mode: every
+ * stack runs as its workspace's apply role in the account it changes, and the pipeline stack creates those roles in
+ * member accounts through service-managed StackSets, which reach every account of the organisation, invited ones
+ * included. The check would also break the pipeline's rule that each workspace reaches only its own account: a
+ * provider in an adopted account would give the organization workspace credentials there. What keeps an adopted
+ * account reachable in this mode is that the SCPs never stop StackSets creating the apply role, before or after they
+ * are attached: ProtectRoles exempts the StackSets execution role (protectLandingZonePolicy, pipeline props).
  */
 export function deploymentRoleChecks(scope: Construct, config: LandingZoneConfig, naming: Naming): DataAwsCallerIdentity[] {
+  if (config.backend.type === "cloud") return [];
   const suspended = config.guardrails.suspendedOu;
   return config.accounts.flatMap((account) => {
     if (account.id === undefined || account.purpose === "management") return [];

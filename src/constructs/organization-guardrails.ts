@@ -6,6 +6,7 @@ import { Naming } from "../naming";
 import { aiOptOutPolicy } from "../policies/ai-opt-out";
 import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
+import { STACKSETS_EXECUTION_ROLE_ARN } from "../policies/pipeline";
 import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
 import { assertWithinQuotas } from "../policies/quotas";
 import { dataPerimeterPolicy, enforceTlsPolicy } from "../policies/rcp";
@@ -107,6 +108,8 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
         deploymentRoleArn,
         // Terraform Cloud's apply roles deploy in place of the deployment role; plan roles stay read-only and bound.
         pipelineApplyRoleArns: config.backend.type === "cloud" ? [naming.pipelineApplyRoleArnPattern] : [],
+        // And StackSets creates those roles in member accounts (pipeline stack), whenever the account joined.
+        stackSetsExecutionRoleArns: config.backend.type === "cloud" ? [STACKSETS_EXECUTION_ROLE_ARN] : [],
         logBucketArns: naming.logBucketArnPatterns,
         kmsAliasPattern: naming.kmsAliasPattern,
         backupVaultArn: `arn:aws:backup:*:*:backup-vault:${naming.backupVaultName}`,

