@@ -1,7 +1,9 @@
 import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { ENABLED_POLICY_TYPES, SERVICE_ACCESS_PRINCIPALS, STACKSETS_SERVICE_PRINCIPAL, enabledPolicyTypes, trustedServices } from "../stacks/organization-stack";
+import { formatPath } from "../src/config/errors";
+import { configFromData, exampleConfigData, issuesOfData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 
 const example = () => synthesized(stackNamed(synthesizeLandingZone(), "organization"));
 
@@ -133,5 +135,45 @@ describe("centralised root access", () => {
     expect(stack.resource("aws_organizations_organization", "organization").aws_service_access_principals).toContain("iam.amazonaws.com");
     expect(stack.resource("aws_iam_organizations_features", "root_access").provider).toBeUndefined();
     expect(stack.json.provider.aws.filter((p: { alias?: string }) => p.alias === undefined)).toEqual([expect.objectContaining({ allowed_account_ids: ["111111111111"] })]);
+  });
+});
+
+describe("trusted access and policy types an organisation already uses", () => {
+  // The provider disables every trusted service and policy type it does not list (organization.go,
+  // resourceOrganizationUpdate), so whatever an adopted organisation uses must be in these lists.
+  it("keeps the services and policy types config names, beside the landing zone's own, each once", () => {
+    const data = exampleConfigData();
+    data.organization.additionalTrustedServices = ["controltower.amazonaws.com", "sso.amazonaws.com"];
+    data.organization.additionalPolicyTypes = ["DECLARATIVE_POLICY_EC2"];
+    const config = configFromData(data);
+    const services = trustedServices(config);
+    expect(services).toEqual(expect.arrayContaining([...SERVICE_ACCESS_PRINCIPALS, "controltower.amazonaws.com"]));
+    expect(services.filter((s) => s === "sso.amazonaws.com")).toHaveLength(1);
+    expect(enabledPolicyTypes(config)).toEqual([...ENABLED_POLICY_TYPES, "DECLARATIVE_POLICY_EC2"]);
+  });
+
+  it("keeps StackSets trusted access with a Terraform Cloud backend, whose pipeline creates member-account roles through it", () => {
+    const data = exampleConfigData();
+    expect(trustedServices(configFromData(data))).not.toContain(STACKSETS_SERVICE_PRINCIPAL);
+    data.backend = { type: "cloud", organization: "kestrel" };
+    expect(trustedServices(configFromData(data))).toContain(STACKSETS_SERVICE_PRINCIPAL);
+  });
+
+  it("writes both lists into the organization resource", () => {
+    expect(example().resource("aws_organizations_organization", "organization")).toMatchObject({
+      aws_service_access_principals: [...SERVICE_ACCESS_PRINCIPALS],
+      enabled_policy_types: [...ENABLED_POLICY_TYPES],
+    });
+  });
+
+  it("refuses a name that is no service principal or policy type, at its place in the file", () => {
+    const issues = issuesOfData((data) => {
+      data.organization.additionalTrustedServices = ["controltower"];
+      data.organization.additionalPolicyTypes = ["EC2_POLICY"];
+    });
+    expect(issues.map((issue) => [formatPath(issue.path), issue.message])).toEqual([
+      ["organization.additionalTrustedServices[0]", expect.stringContaining('"controltower" is not an AWS service principal')],
+      ["organization.additionalPolicyTypes[0]", expect.stringContaining('"EC2_POLICY" is not an Organizations policy type; allowed: SERVICE_CONTROL_POLICY')],
+    ]);
   });
 });
