@@ -151,8 +151,11 @@ describe("org-trail stack: the management account's logging key", () => {
       Principal: { Service: "cloudwatch.amazonaws.com" },
       Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
       Resource: "*",
+      Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": TOPIC_ARN } },
     });
     const key = `arn:aws:kms:eu-west-2:${MANAGEMENT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    // Only for the security alarm topic (the condition above). The IAM simulator ignores kms:EncryptionContext:*
+    // keys (it lists them as ignored context keys), so the statement itself is the check here.
     expect(await decide(keyPolicy(), {
       principal: "events.amazonaws.com", action: "kms:GenerateDataKey", resource: key, accountId: MANAGEMENT_ID, context: { "aws:SourceAccount": LOG_ARCHIVE_ID },
     })).toBe("ImplicitlyDenied");

@@ -49,8 +49,13 @@ const TOPIC_PUBLISHER_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as c
  *   EventBridge rules publish with the alarm publisher role, whose policy allows the key only through SNS.
  * - CloudWatch Logs (the Regional principal) only for the trail's log group (encryption context).
  * - CloudWatch alarms, to publish to the topic, as AWS documents the statement (SNS DG, "Configure AWS KMS
- *   permissions for AWS services", https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html); the topic
- *   policy scopes the alarms to this account and Region. EventBridge is no longer a key user: with a target role,
+ *   permissions for AWS services", https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html), and only for
+ *   this topic: SNS asks KMS for a topic's data keys with the encryption context aws:sns:topicArn (AWS shows the
+ *   condition in its key policies for services that publish to encrypted topics, e.g.
+ *   https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/queue-notification-sns-sse.html). The topic policy
+ *   scopes the alarms to this account and Region (aws:SourceAccount, aws:SourceArn); the key statement does not
+ *   repeat them, because no AWS page says CloudWatch carries them on the KMS call SNS makes for it, and a condition
+ *   that is never present would silently drop every alarm. EventBridge is no longer a key user: with a target role,
  *   the role, not events.amazonaws.com, uses the key.
  */
 export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): PolicyDocument {
@@ -78,6 +83,7 @@ export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): Poli
         Principal: { Service: "cloudwatch.amazonaws.com" },
         Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
         Resource: "*",
+        Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": context.topicArn } },
       },
     ],
   };
