@@ -19,6 +19,13 @@ describe("compliance view", () => {
     }
   });
 
+  it("lists the flow-log delivery alarm as a detective control of the network audit and audit log clauses", () => {
+    expect(CONTROLS).toContainEqual(expect.objectContaining({
+      id: "flow-log-delivery-alarm", kind: "detective", clauses: ["CV-S3.3", "BTB-9.1"], where: "src/constructs/flow-log-delivery-alarm.ts",
+    }));
+    expect(renderComplianceReport(CONTROLS)).toContain("flow-log-delivery-alarm");
+  });
+
   it("rates a clause by its strongest control, and as a gap without one", () => {
     const control = { id: "x", title: "x", where: "x", clauses: ["CV-S2.2" as const] };
     expect(clauseStatus([])).toBe("gap");

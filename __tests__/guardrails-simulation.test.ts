@@ -153,6 +153,18 @@ describe("protective guardrails", () => {
     expect(await decide({ account: WORKLOAD, principal: "deployment", ...request })).toBe("Allowed");
   });
 
+  it("protects the log archive account's alarm topic and its key like the management account's (ProtectAlarmTopic, ProtectKeysByAlias)", async () => {
+    const topic = "arn:aws:sns:eu-west-2:{account}:kestrel-lz-security-alarms";
+    const alarmKey = { action: "kms:PutKeyPolicy", resource: "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", context: { "kms:ResourceAliases": ["alias/kestrel-lz-log-archive-alarms"] } };
+    for (const request of [
+      { action: "sns:DeleteTopic", resource: topic }, { action: "sns:SetTopicAttributes", resource: topic },
+      { action: "sns:RemovePermission", resource: topic }, alarmKey,
+    ]) {
+      expect([request.action, await decide({ account: "log-archive", principal: "admin", ...request })]).toEqual([request.action, "ExplicitlyDenied"]);
+      expect([request.action, await decide({ account: "log-archive", principal: "deployment", ...request })]).toEqual([request.action, "Allowed"]);
+    }
+  });
+
   it("leaves workloads' own trails, keys, roles and buckets alone", async () => {
     const own: Omit<SimulatedRequest, "account">[] = [
       { action: "cloudtrail:DeleteTrail", resource: "arn:aws:cloudtrail:eu-west-2:{account}:trail/app-trail" },
@@ -172,6 +184,9 @@ describe("protective guardrails", () => {
   const flowLogKey = "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab";
   const managedKey = { "aws:ResourceTag/ManagedBy": "landing-zone", "kms:ResourceAliases": ["alias/kestrel-lz-vpc-flow-logs"] };
   const logBucket = "arn:aws:s3:::kestrel-lz-cloudtrail-123456789012-eu-west-2";
+  const flowLogBucket = "arn:aws:s3:::kestrel-lz-flow-logs-123456789012-eu-west-2";
+  const deliveryAlarm = "arn:aws:cloudwatch:eu-west-2:{account}:alarm:kestrel-lz-flow-log-delivery-stopped";
+  const alarmTopic = "arn:aws:sns:eu-west-2:{account}:kestrel-lz-security-alarms";
   const deployment: [string, string, SimulatedRequest["context"]?][] = [
     // Account baseline.
     ["ec2:EnableEbsEncryptionByDefault", "*"], ["ec2:DisableEbsEncryptionByDefault", "*"],
@@ -204,6 +219,15 @@ describe("protective guardrails", () => {
     ["s3:PutBucketTagging", logBucket],
     ["kms:PutKeyPolicy", flowLogKey, { ...managedKey, "kms:ResourceAliases": ["alias/kestrel-lz-log-archive"] }],
     ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-log-archive"],
+    // Log archive: the flow-log delivery alarm, its S3 request metrics, its topic (named like the management
+    // account's, so ProtectAlarmTopic covers it), the subscriptions and the topic's key.
+    ["s3:PutMetricsConfiguration", flowLogBucket], ["s3:GetMetricsConfiguration", flowLogBucket],
+    ["cloudwatch:PutMetricAlarm", deliveryAlarm], ["cloudwatch:TagResource", deliveryAlarm], ["cloudwatch:DeleteAlarms", deliveryAlarm],
+    ["sns:CreateTopic", alarmTopic], ["sns:TagResource", alarmTopic], ["sns:SetTopicAttributes", alarmTopic],
+    ["sns:Subscribe", alarmTopic], ["sns:Unsubscribe", alarmTopic], ["sns:DeleteTopic", alarmTopic],
+    ["kms:PutKeyPolicy", flowLogKey, { ...managedKey, "kms:ResourceAliases": ["alias/kestrel-lz-log-archive-alarms"] }],
+    ["kms:EnableKeyRotation", flowLogKey, { ...managedKey, "kms:ResourceAliases": ["alias/kestrel-lz-log-archive-alarms"] }],
+    ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-log-archive-alarms"],
   ];
 
   // Every row has three entries: with fewer, jest would pass its done callback as the third argument.

@@ -150,6 +150,14 @@ export class Naming {
     return `arn:aws:sns:${this.homeRegion}:${managementAccountId}:${this.securityAlarmTopicName}`;
   }
 
+  /**
+   * The S3 request metrics configuration of the flow-log bucket that counts flow-log deliveries; CloudWatch shows it
+   * as the FilterId dimension of the AWS/S3 request metrics.
+   */
+  get flowLogDeliveryMetricsId(): string {
+    return `${this.reserved}-flow-log-deliveries`;
+  }
+
   /** The CloudWatch Logs group of a workload VPC's flow logs, when config asks for CloudWatch Logs delivery. */
   get vpcFlowLogGroupName(): string {
     return `/${this.reserved}/vpc-flow-logs`;

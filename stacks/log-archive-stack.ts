@@ -1,8 +1,11 @@
 import { TerraformOutput, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
+import { accountsWithStacks } from "../src/config/ou-tree";
+import { FlowLogDeliveryAlarm } from "../src/constructs/flow-log-delivery-alarm";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { LogArchiveBucket } from "../src/constructs/log-archive-bucket";
+import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
 import { Naming, STACK_NAMES, type LogBucketKind } from "../src/naming";
 import {
   accessLogsBucketPolicy,
@@ -16,6 +19,7 @@ import {
   type LogArchivePolicyContext,
 } from "../src/policies/log-archive";
 import { policyJson, type PolicyDocument } from "../src/policies/document";
+import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
 
@@ -53,6 +57,8 @@ export class LogArchiveStack extends TerraformStack {
   readonly logArchiveAccountId: string;
   readonly key: LandingZoneKey;
   readonly buckets: Readonly<Record<LogBucketKind, LogArchiveBucket>>;
+  /** Only when some account has a VPC: without one no flow log delivers, and the alarm could only ever fire. */
+  readonly flowLogDeliveryAlarm?: FlowLogDeliveryAlarm;
 
   constructor(scope: Construct, props: LogArchiveStackProps) {
     super(scope, STACK_NAMES.logArchive);
@@ -126,9 +132,43 @@ export class LogArchiveStack extends TerraformStack {
       "access-logs": accessLogs,
     };
 
+    if (accountsWithStacks(config.accounts, config.guardrails.suspendedOu).some((a) => a.network !== undefined))
+      this.flowLogDeliveryAlarm = this.watchFlowLogDelivery(config, naming, accountId);
+
     new TerraformOutput(this, "key_arn", { value: this.key.arn });
     new TerraformOutput(this, "bucket_names", {
       value: Object.fromEntries(Object.entries(this.buckets).map(([kind, bucket]) => [kind, bucket.bucketName])),
+    });
+  }
+
+  /**
+   * The flow-log delivery alarm (FlowLogDeliveryAlarm) and what it notifies: CloudWatch alarm actions go to a topic
+   * of the alarm's own account, so the log archive account gets its own security alarm topic, named like the
+   * management account's (the ProtectAlarmTopic guardrail covers the name in every account), with the same policy
+   * shape and subscribers. Its key is a small one of its own rather than a statement on the log archive key: the
+   * logs' key then admits no principal beyond the deliveries and auditors, and its policy keeps growing with the
+   * organisation alone.
+   */
+  private watchFlowLogDelivery(config: LandingZoneConfig, naming: Naming, accountId: string): FlowLogDeliveryAlarm {
+    const owner = { accountId, homeRegion: config.organization.homeRegion };
+    const key = new LandingZoneKey(this, "alarm_topic_key", {
+      alias: naming.kmsAlias("log-archive-alarms"),
+      description: `${config.organization.name} log archive: the security alarm topic`,
+      policy: policyJson(alarmTopicKeyPolicy(owner)),
+    });
+    const topic = addSecurityAlarmTopic(this, {
+      name: naming.securityAlarmTopicName,
+      displayName: `${config.organization.name} log archive alarms`,
+      kmsKeyArn: key.arn,
+      policy: policyJson(alarmTopicPolicy({ ...owner, topicArn: naming.securityAlarmTopicArn(accountId) })),
+      emails: config.logging.securityContacts,
+    });
+    new TerraformOutput(this, "security_alarm_topic_arn", { value: topic.arn });
+    return new FlowLogDeliveryAlarm(this, "flow_log_delivery", {
+      bucketName: this.buckets["flow-logs"].bucketName,
+      metricsId: naming.flowLogDeliveryMetricsId,
+      alarmName: naming.alarmName("flow-log-delivery-stopped"),
+      topicArn: topic.arn,
     });
   }
 }

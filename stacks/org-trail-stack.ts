@@ -4,9 +4,7 @@ import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-lo
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
-import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import type { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
@@ -14,6 +12,7 @@ import { CisAlarms } from "../src/constructs/cis-alarms";
 import { breakGlassMetricFilterPattern } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET } from "../src/identity/permission-sets";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
+import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { bucketArn } from "../src/policies/log-archive";
 import { CIS_ALARM } from "../src/policies/cis-metric-filters";
@@ -152,23 +151,13 @@ export class OrgTrailStack extends TerraformStack {
       lifecycle: { preventDestroy: true },
     });
 
-    this.topic = new SnsTopic(this, "security_alarm_topic", {
+    this.topic = addSecurityAlarmTopic(this, {
       name: naming.securityAlarmTopicName,
       displayName: `${config.organization.name} security alarms`,
-      kmsMasterKeyId: key.arn,
-    });
-    new SnsTopicPolicy(this, "security_alarm_topic_policy", {
-      arn: this.topic.arn,
+      kmsKeyArn: key.arn,
       policy: policyJson(securityAlarmTopicPolicy(context)),
+      emails: config.logging.securityContacts,
     });
-    for (const email of config.logging.securityContacts) {
-      // Keyed by the address, so reordering the list in config changes nothing.
-      new SnsTopicSubscription(this, `security_contact_${email.toLowerCase().replace(/[^a-z0-9-]/g, "_")}`, {
-        topicArn: this.topic.arn,
-        protocol: "email",
-        endpoint: email,
-      });
-    }
 
     new CisAlarms(this, "cis_alarms", { naming, logGroupName: this.logGroup.name, topicArn: this.topic.arn });
 

@@ -101,45 +101,94 @@ const TOPIC_OWNER_ACTIONS = [
   "sns:Publish",
 ] as const;
 
+/** The account, Region and topic of an alarm topic: the management account's, or the log archive account's. */
+export interface AlarmTopicOwner {
+  readonly accountId: string;
+  readonly homeRegion: string;
+  readonly topicArn: string;
+}
+
+/** CloudWatch alarms of the topic's own account in the home Region: aws:SourceAccount and aws:SourceArn together. */
+function fromOwnAlarms(owner: Omit<AlarmTopicOwner, "topicArn">): { StringEquals: Record<string, string>; ArnLike: Record<string, string> } {
+  return {
+    StringEquals: { "aws:SourceAccount": owner.accountId },
+    ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${owner.homeRegion}:${owner.accountId}:alarm:*` },
+  };
+}
+
 /**
- * The security alarm topic: the management account manages it, and its IAM policies decide who else in it may
- * publish (the EventBridge rules' publisher role); CloudWatch alarms of the management account in the home Region
- * publish to it (aws:SourceAccount, aws:SourceArn). No statement for events.amazonaws.com: such a statement cannot
- * carry a source condition and so let every account's EventBridge rules publish. The rules use a target role instead,
- * which EventBridge supports for SNS targets ("For Lambda, Amazon SNS, and Amazon SQS targets, you can use either an
- * IAM execution role or a resource-based policy", EventBridge UG, "Using resource-based policies",
+ * An alarm topic's policy: its account manages it, and that account's IAM policies decide who else in it may
+ * publish; CloudWatch alarms of that account in the home Region publish to it (aws:SourceAccount, aws:SourceArn).
+ * No statement for events.amazonaws.com: such a statement cannot carry a source condition and so let every
+ * account's EventBridge rules publish. Rules use a target role instead, which EventBridge supports for SNS targets
+ * ("For Lambda, Amazon SNS, and Amazon SQS targets, you can use either an IAM execution role or a resource-based
+ * policy", EventBridge UG, "Using resource-based policies",
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html). Plain HTTP is refused.
  */
-export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): PolicyDocument {
-  const account = context.managementAccountId;
+export function alarmTopicPolicy(owner: AlarmTopicOwner): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
       {
         Sid: "TopicOwnerManages",
         Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Principal: { AWS: `arn:aws:iam::${owner.accountId}:root` },
         Action: [...TOPIC_OWNER_ACTIONS],
-        Resource: context.topicArn,
+        Resource: owner.topicArn,
       },
       {
         Sid: "CloudWatchAlarmsPublish",
         Effect: "Allow",
         Principal: { Service: "cloudwatch.amazonaws.com" },
         Action: "sns:Publish",
-        Resource: context.topicArn,
-        Condition: {
-          StringEquals: { "aws:SourceAccount": account },
-          ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${context.homeRegion}:${account}:alarm:*` },
-        },
+        Resource: owner.topicArn,
+        Condition: fromOwnAlarms(owner),
       },
       {
         Sid: "DenyInsecureTransport",
         Effect: "Deny",
         Principal: "*",
         Action: "sns:Publish",
-        Resource: context.topicArn,
+        Resource: owner.topicArn,
         Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  };
+}
+
+/** The management account's security alarm topic (alarmTopicPolicy), which the EventBridge rules' publisher role also uses. */
+export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): PolicyDocument {
+  return alarmTopicPolicy({ accountId: context.managementAccountId, homeRegion: context.homeRegion, topicArn: context.topicArn });
+}
+
+/**
+ * The key of an alarm topic that only CloudWatch alarms publish to (the log archive account's). CloudWatch cannot
+ * publish to a topic encrypted with the AWS managed key alias/aws/sns, whose policy cannot be changed to admit it:
+ * an event source of an AWS service needs a customer managed key whose policy allows it kms:GenerateDataKey* and
+ * kms:Decrypt (SNS DG, "Enable compatibility between event sources from AWS services and encrypted topics",
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services). Unlike the
+ * management account's shared logging key, this key protects nothing but the topic's messages, so its CloudWatch
+ * statement carries the same source conditions as the topic policy: only this account's alarms in the home Region.
+ * The account's IAM policies manage the key, so it can never become unmanageable.
+ */
+export function alarmTopicKeyPolicy(owner: Omit<AlarmTopicOwner, "topicArn">): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "EnableIamPoliciesOfTheKeyAccount",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${owner.accountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: "AllowOwnAlarmsToPublishToTheEncryptedTopic",
+        Effect: "Allow",
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
+        Resource: "*",
+        Condition: fromOwnAlarms(owner),
       },
     ],
   };

@@ -38,6 +38,13 @@ export const NETWORK_CONTROLS: readonly Control[] = [
     where: "src/constructs/workload-vpc.ts",
   },
   {
+    id: "flow-log-delivery-alarm",
+    title: "An alarm in the log archive account notifies the security contacts when no flow-log file has reached the central bucket for an hour (S3 request metrics on the flow-log prefix); it detects a total stop, not one VPC's",
+    kind: "detective",
+    clauses: ["CV-S3.3", "BTB-9.1"],
+    where: "src/constructs/flow-log-delivery-alarm.ts",
+  },
+  {
     id: "no-public-ips-private-endpoints",
     title: "No subnet assigns public IPs on launch; AWS APIs are reached through gateway and interface endpoints that only the organisation's principals may use, with HTTPS from the VPC only",
     kind: "preventive",

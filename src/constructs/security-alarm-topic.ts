@@ -1,0 +1,39 @@
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import type { Construct } from "constructs";
+
+export interface SecurityAlarmTopicProps {
+  /** From Naming.securityAlarmTopicName: the guardrails protect this name in every account (ProtectAlarmTopic). */
+  readonly name: string;
+  readonly displayName: string;
+  /** A customer managed key CloudWatch alarms may use: they cannot publish to a topic under alias/aws/sns. */
+  readonly kmsKeyArn: string;
+  /** The topic policy as JSON, from alarmTopicPolicy (src/policies/org-trail.ts). */
+  readonly policy: string;
+  /** Email addresses subscribed to the topic (logging.securityContacts); each must confirm its subscription. */
+  readonly emails: readonly string[];
+}
+
+/**
+ * A security alarm topic: encrypted, with its policy and an email subscription per security contact. A function,
+ * not a construct, so the resources keep the addresses the org-trail stack has always given them
+ * (`security_alarm_topic`, `security_alarm_topic_policy`, `security_contact_<address>`) in whichever stack uses it.
+ */
+export function addSecurityAlarmTopic(scope: Construct, props: SecurityAlarmTopicProps): SnsTopic {
+  const topic = new SnsTopic(scope, "security_alarm_topic", {
+    name: props.name,
+    displayName: props.displayName,
+    kmsMasterKeyId: props.kmsKeyArn,
+  });
+  new SnsTopicPolicy(scope, "security_alarm_topic_policy", { arn: topic.arn, policy: props.policy });
+  for (const email of props.emails) {
+    // Keyed by the address, so reordering the list in config changes nothing.
+    new SnsTopicSubscription(scope, `security_contact_${email.toLowerCase().replace(/[^a-z0-9-]/g, "_")}`, {
+      topicArn: topic.arn,
+      protocol: "email",
+      endpoint: email,
+    });
+  }
+  return topic;
+}
