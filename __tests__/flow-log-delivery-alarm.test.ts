@@ -103,18 +103,24 @@ describe("flow-log delivery alarm: the log archive account's alarm topic", () =>
     expect(statement(topicPolicy(), "TopicOwnerManages").Principal).toEqual({ AWS: `arn:aws:iam::${LOG_ARCHIVE_ID}:root` });
   });
 
-  it("key policy: this account's alarms may use the key to publish; another account's alarms and other services may not", async () => {
+  it("key policy: CloudWatch may use the key only to publish to this topic; other services may not, nor change the key", async () => {
     const policy = alarmKey().resource.policy as string;
-    const use = (principal: string, action: string, sourceAccount: string, sourceArn: string) => decide(policy, {
-      principal, action, resource: KEY_ARN, accountId: LOG_ARCHIVE_ID, context: { "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn },
+    // Which alarms may publish is the topic policy's job (above); the key admits CloudWatch only for this topic. The IAM
+    // simulator ignores kms:EncryptionContext:* keys, so the statement itself is the check for that condition.
+    expect(statement(policy, "AllowOwnAlarmsToPublishToTheEncryptedTopic")).toEqual({
+      Sid: "AllowOwnAlarmsToPublishToTheEncryptedTopic",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+      Resource: "*",
+      Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": `arn:aws:sns:eu-west-2:${LOG_ARCHIVE_ID}:kestrel-lz-security-alarms` } },
     });
+    const use = (principal: string, action: string) => decide(policy, { principal, action, resource: KEY_ARN, accountId: LOG_ARCHIVE_ID, context: {} });
     for (const action of ["kms:GenerateDataKey", "kms:Decrypt"]) {
-      expect([action, await use("cloudwatch.amazonaws.com", action, LOG_ARCHIVE_ID, alarmArn(LOG_ARCHIVE_ID))]).toEqual([action, "Allowed"]);
-      expect([action, await use("cloudwatch.amazonaws.com", action, OTHER_ACCOUNT, alarmArn(OTHER_ACCOUNT))]).toEqual([action, "ImplicitlyDenied"]);
-      expect([action, await use("events.amazonaws.com", action, LOG_ARCHIVE_ID, `arn:aws:events:eu-west-2:${LOG_ARCHIVE_ID}:rule/x`)]).toEqual([action, "ImplicitlyDenied"]);
+      expect([action, await use("events.amazonaws.com", action)]).toEqual([action, "ImplicitlyDenied"]);
     }
     // Publishing needs a data key, never a way to change the key.
-    expect(await use("cloudwatch.amazonaws.com", "kms:PutKeyPolicy", LOG_ARCHIVE_ID, alarmArn(LOG_ARCHIVE_ID))).toBe("ImplicitlyDenied");
+    expect(await use("cloudwatch.amazonaws.com", "kms:PutKeyPolicy")).toBe("ImplicitlyDenied");
     expect(JSON.parse(policy).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(["EnableIamPoliciesOfTheKeyAccount", "AllowOwnAlarmsToPublishToTheEncryptedTopic"]);
   });
 

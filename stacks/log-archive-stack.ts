@@ -150,7 +150,7 @@ export class LogArchiveStack extends TerraformStack {
    * organisation alone.
    */
   private watchFlowLogDelivery(config: LandingZoneConfig, naming: Naming, accountId: string): FlowLogDeliveryAlarm {
-    const owner = { accountId, homeRegion: config.organization.homeRegion };
+    const owner = { accountId, homeRegion: config.organization.homeRegion, topicArn: naming.securityAlarmTopicArn(accountId) };
     const key = new LandingZoneKey(this, "alarm_topic_key", {
       alias: naming.kmsAlias("log-archive-alarms"),
       description: `${config.organization.name} log archive: the security alarm topic`,
@@ -160,7 +160,7 @@ export class LogArchiveStack extends TerraformStack {
       name: naming.securityAlarmTopicName,
       displayName: `${config.organization.name} log archive alarms`,
       kmsKeyArn: key.arn,
-      policy: policyJson(alarmTopicPolicy({ ...owner, topicArn: naming.securityAlarmTopicArn(accountId) })),
+      policy: policyJson(alarmTopicPolicy(owner)),
       emails: config.logging.securityContacts,
     });
     new TerraformOutput(this, "security_alarm_topic_arn", { value: topic.arn });

@@ -167,11 +167,14 @@ export function securityAlarmTopicPolicy(context: OrgTrailPolicyContext): Policy
  * an event source of an AWS service needs a customer managed key whose policy allows it kms:GenerateDataKey* and
  * kms:Decrypt (SNS DG, "Enable compatibility between event sources from AWS services and encrypted topics",
  * https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services). Unlike the
- * management account's shared logging key, this key protects nothing but the topic's messages, so its CloudWatch
- * statement carries the same source conditions as the topic policy: only this account's alarms in the home Region.
- * The account's IAM policies manage the key, so it can never become unmanageable.
+ * management account's shared logging key, this key protects nothing but the topic's messages. CloudWatch may use
+ * it only for this topic (the SNS encryption context aws:sns:topicArn, as for the management account's logging key,
+ * managementLoggingKeyPolicy); which alarms may publish is the topic policy's job (aws:SourceAccount, aws:SourceArn),
+ * since no AWS page says CloudWatch carries those keys on the KMS call SNS makes for it, and a condition that is never
+ * present would silently drop every alarm. The account's IAM policies manage the key, so it can never become
+ * unmanageable.
  */
-export function alarmTopicKeyPolicy(owner: Omit<AlarmTopicOwner, "topicArn">): PolicyDocument {
+export function alarmTopicKeyPolicy(owner: AlarmTopicOwner): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -188,7 +191,7 @@ export function alarmTopicKeyPolicy(owner: Omit<AlarmTopicOwner, "topicArn">): P
         Principal: { Service: "cloudwatch.amazonaws.com" },
         Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
         Resource: "*",
-        Condition: fromOwnAlarms(owner),
+        Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": owner.topicArn } },
       },
     ],
   };
