@@ -59,7 +59,7 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   const backend = config.backend;
   if (backend.type === "cloud") {
     for (const stack of stacks) useDynamicCredentials(stack);
-    const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId });
+    const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId, organizationalUnitIds: organization.organizationalUnitIds });
     useDynamicCredentials(pipeline);
     configureBackend(pipeline, pipeline.node.id, backend);
     pipeline.connect(crossStackDependencies([...stacks, pipeline]));

@@ -399,6 +399,31 @@ describe("protective guardrails", () => {
                 .toEqual([account, role, action, principal, "ExplicitlyDenied"]);
     });
 
+    const oidcActions = [
+      "iam:CreateOpenIDConnectProvider", "iam:DeleteOpenIDConnectProvider", "iam:AddClientIDToOpenIDConnectProvider",
+      "iam:RemoveClientIDFromOpenIDConnectProvider", "iam:UpdateOpenIDConnectProviderThumbprint",
+      "iam:TagOpenIDConnectProvider", "iam:UntagOpenIDConnectProvider",
+    ];
+    const tfcProvider = "arn:aws:iam::{account}:oidc-provider/app.terraform.io";
+
+    it("lets only StackSets create, change or delete the Terraform Cloud OIDC provider in member accounts", async () => {
+      for (const account of [WORKLOAD, "shared-services", "log-archive"])
+        for (const action of oidcActions) {
+          const run = (principal: string) => decide({ account, principal, action, resource: tfcProvider, region: "us-east-1" }, cloud);
+          expect([account, action, await run(STACKSETS_EXEC)]).toEqual([account, action, "Allowed"]);
+          for (const principal of ["admin", "kestrel-break-glass", "root", applyRole(`account-${account}`), planRole(`account-${account}`)])
+            expect([account, action, principal, await run(principal)]).toEqual([account, action, principal, "ExplicitlyDenied"]);
+        }
+    });
+
+    it("leaves other OIDC providers to the account's administrators, and the local backend's policy unchanged", async () => {
+      const other = "arn:aws:iam::{account}:oidc-provider/token.actions.githubusercontent.com";
+      for (const action of oidcActions) {
+        expect([action, await decide({ account: WORKLOAD, principal: "admin", action, resource: other, region: "us-east-1" }, cloud)]).toEqual([action, "Allowed"]);
+        expect([action, await decide({ account: WORKLOAD, principal: "admin", action, resource: tfcProvider, region: "us-east-1" })]).toEqual([action, "Allowed"]);
+      }
+    });
+
     it("exempts the StackSets execution role from role protection only", async () => {
       const others = managed.filter(([name]) => !/role/.test(name));
       expect(others.length).toBeGreaterThan(20);

@@ -76,6 +76,13 @@ describe("pipeline stack: workspaces", () => {
     }
   });
 
+  it("turns health assessments off on every workspace when config says so (a Free or Essentials organisation)", () => {
+    const free = synthCloud((d) => { d.backend.healthAssessments = false; }).get("pipeline")!;
+    const settings = Object.values<any>(free.resources("tfe_workspace_settings"));
+    expect(settings).toHaveLength(stacks.size);
+    expect(settings.every((s) => s.assessments_enabled === false)).toBe(true);
+  });
+
   it("notifies the security contacts of failed runs and drift on every workspace", () => {
     const emails = Object.values<any>(pipeline.json.data.tfe_organization_membership).map((m) => m.email);
     expect(emails).toEqual(exampleConfigData().logging.securityContacts);
@@ -168,17 +175,17 @@ describe("pipeline stack: workspace roles trust one workspace in one run phase",
   });
 
   it("member accounts: the StackSet template's roles, filled in as CloudFormation would for two workspaces", async () => {
-    const stackSet = pipeline.resource("aws_cloudformation_stack_set", "tfc_roles_stack_set_account");
-    const template = JSON.parse(stackSet.template_body);
-    const instances = pipeline.resources("aws_cloudformation_stack_set_instance");
+    const stackSets = pipeline.resources("aws_cloudformation_stack_set");
+    const template = JSON.parse(stackSets["tfc_roles_stack_set_account-audit"]!.template_body);
+    expect(JSON.parse(stackSets["tfc_roles_stack_set_account-voting-prod"]!.template_body)).toEqual(template);
     const fill = (account: string, params: Record<string, string>, phase: "PlanRole" | "ApplyRole") => {
       const props = template.Resources[phase].Properties;
       const text = JSON.stringify(props.AssumeRolePolicyDocument)
         .replace(/\{"Fn::Sub":"([^"]*)"\}/g, (_m, s: string) => JSON.stringify(s.replace("${AWS::Partition}", "aws").replace("${AWS::AccountId}", account).replace(/\$\{(\w+)\}/g, (_n, p: string) => params[p] ?? `<${p}>`)));
       return { trust: JSON.parse(text), arn: `arn:aws:iam::${account}:role/${params[props.RoleName.Ref]}` };
     };
-    const a = instances["roles_account-audit"]!.parameter_overrides;
-    const b = instances["roles_account-voting-prod"]!.parameter_overrides;
+    const a = stackSets["tfc_roles_stack_set_account-audit"]!.parameters;
+    const b = stackSets["tfc_roles_stack_set_account-voting-prod"]!.parameters;
     const accountA = "222222222222";
     const accountB = "333333333333";
     const providerA = `arn:aws:iam::${accountA}:oidc-provider/${HOST}`;
@@ -202,7 +209,7 @@ describe("pipeline stack: workspace roles trust one workspace in one run phase",
     for (const policy of Object.values<any>(pipeline.resources("aws_iam_role_policy"))) {
       expect(JSON.parse(policy.policy).Statement).toEqual([{ Sid: "NoRoleChaining", Effect: "Deny", Action: ["sts:AssumeRole"], Resource: "*" }]);
     }
-    const template = JSON.parse(pipeline.resource("aws_cloudformation_stack_set", "tfc_roles_stack_set_account").template_body);
+    const template = JSON.parse(pipeline.resource("aws_cloudformation_stack_set", "tfc_roles_stack_set_account-audit").template_body);
     expect(template.Resources.PlanRole.Properties.ManagedPolicyArns).toEqual([{ "Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess" }]);
   });
 });
@@ -239,6 +246,83 @@ describe("pipeline stack: dynamic credentials variables", () => {
     expect(files.management).toContain("MANAGEMENT");
     const keys = Object.values<any>(delegated.get("pipeline")!.resources("tfe_variable")).filter((v) => stackOfWorkspaceRef(v.workspace_id) === "identity").map((v) => v.key).sort();
     expect(keys).toEqual(["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_APPLY_ROLE_ARN_MANAGEMENT", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN_MANAGEMENT", "TFC_AWS_PROVIDER_AUTH", "TFC_AWS_PROVIDER_AUTH_MANAGEMENT"]);
+  });
+});
+
+/**
+ * The id terraform-provider-aws gives an aws_cloudformation_stack_set_instance with deployment_targets:
+ * `<stack set name>,<OU ids joined by "/">,<region>` (internal/service/cloudformation/stack_set_instance.go). Two
+ * instances with one id would read, update and delete each other's stack instances.
+ */
+function stackSetInstanceIds(stack: SynthesizedStack): string[] {
+  const stackSets = stack.resources("aws_cloudformation_stack_set");
+  return Object.values<any>(stack.resources("aws_cloudformation_stack_set_instance")).map((instance) => {
+    const ref = /^\$\{aws_cloudformation_stack_set\.([\w-]+)\.name\}$/.exec(instance.stack_set_name)?.[1];
+    const name = stackSets[ref ?? ""]?.name;
+    expect(name).toBeDefined();
+    return `${name},${instance.deployment_targets.organizational_unit_ids.join("/")},${instance.region ?? "<provider region>"}`;
+  });
+}
+
+describe("pipeline stack: StackSets", () => {
+  it("gives every stack set instance an id of its own, and never needs to update one (no parameter overrides)", () => {
+    for (const stack of [pipeline, synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!]) {
+      const ids = stackSetInstanceIds(stack);
+      expect(ids.length).toBeGreaterThan(4);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const instance of Object.values<any>(stack.resources("aws_cloudformation_stack_set_instance"))) {
+        expect(instance.parameter_overrides).toBeUndefined();
+        expect(instance.retain_stack).toBe(true);
+      }
+    }
+  });
+
+  it("queues conflicting StackSets operations (managed execution) on every stack set", () => {
+    for (const stackSet of Object.values<any>(pipeline.resources("aws_cloudformation_stack_set"))) {
+      expect(stackSet.managed_execution).toEqual({ active: true });
+      expect(stackSet.permission_model).toBe("SERVICE_MANAGED");
+    }
+  });
+
+  /** The organization stack's OU resource each OIDC instance targets, by the cross-stack reference's name. */
+  const oidcTargets = (stack: SynthesizedStack): string[] =>
+    Object.entries<any>(stack.resources("aws_cloudformation_stack_set_instance"))
+      .filter(([address]) => address.startsWith("tfc_oidc_stack_set_instance"))
+      .flatMap(([, instance]) => instance.deployment_targets.organizational_unit_ids as string[])
+      .map((ref) => /organizational_unit(ou_[\w-]+?)id\}$/.exec(ref)?.[1] ?? (ref.includes("roots") ? "root" : ref))
+      .sort();
+
+  it("deploys the OIDC provider to every OU but the suspended one, and keeps stacks when an account moves into it", () => {
+    expect(oidcTargets(pipeline)).toEqual(["ou_Infrastructure", "ou_Sandbox", "ou_Security", "ou_Workloads"]);
+    const oidc = pipeline.resource("aws_cloudformation_stack_set", "tfc_oidc_stack_set");
+    expect(oidc.auto_deployment).toEqual({ enabled: true, retain_stacks_on_account_removal: true });
+  });
+
+  it("without a suspended OU, targets the root; with a nested one, its siblings and its parent's siblings", () => {
+    expect(oidcTargets(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!)).toEqual(["root"]);
+    const nested = synthCloud((d) => {
+      d.organizationalUnits = d.organizationalUnits.filter((ou: any) => ou.name !== "Suspended");
+      d.organizationalUnits.find((ou: any) => ou.name === "Sandbox").children = [{ name: "Quarantine" }, { name: "Labs" }];
+      d.guardrails.suspendedOu = "Sandbox/Quarantine";
+      for (const account of d.accounts) if (account.ou === "Sandbox") account.ou = "Sandbox/Labs";
+    }).get("pipeline")!;
+    expect(oidcTargets(nested)).toEqual(["ou_Infrastructure", "ou_Sandbox_Labs", "ou_Security", "ou_Workloads"]);
+  });
+
+  it("refuses a suspended OU whose parent OU holds accounts itself, naming them", () => {
+    expect(() => synthCloud((d) => {
+      d.organizationalUnits = d.organizationalUnits.filter((ou: any) => ou.name !== "Suspended");
+      d.organizationalUnits.find((ou: any) => ou.name === "Sandbox").children = [{ name: "Quarantine" }];
+      d.guardrails.suspendedOu = "Sandbox/Quarantine";
+      d.accounts.push({ name: "sandbox", email: "aws-sandbox@kestrel.example.org", purpose: "sandbox", ou: "Sandbox" });
+    })).toThrow(/guardrails\.suspendedOu: Sandbox\/Quarantine sits in an OU that holds accounts itself \(sandbox in Sandbox\)/);
+  });
+
+  it("creates no roles for accounts in the suspended OU (they have no workspace)", () => {
+    const withRetired = synthCloud((d) => { d.accounts.push({ name: "retired", email: "aws-retired@kestrel.example.org", purpose: "workload", ou: "Suspended" }); });
+    const keys = Object.keys(withRetired.get("pipeline")!.resources("aws_cloudformation_stack_set_instance"));
+    expect(keys.filter((k) => k.includes("retired"))).toEqual([]);
+    expect(withRetired.has("account-retired")).toBe(false);
   });
 });
 

@@ -20,6 +20,8 @@ import type { CloudBackendConfig } from "../src/config/sections/backend";
 import { Naming, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
 import { credentialTargets, type CredentialTarget } from "../src/pipeline/dynamic-credentials";
 import type { StackEdge } from "../src/pipeline/stack-graph";
+import { stackSetOuTargets } from "../src/pipeline/stack-set-targets";
+import { flattenOrganizationalUnits } from "../src/config/ou-tree";
 import { policyJson } from "../src/policies/document";
 import {
   APPLY_ROLE_MANAGED_POLICY,
@@ -35,7 +37,6 @@ import {
 } from "../src/policies/pipeline";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
-import { AccountStack } from "./account-stack";
 
 /**
  * What notifies people: a run that fails, and a health assessment that finds drift or cannot run
@@ -53,6 +54,8 @@ export interface PipelineStackProps {
   readonly stacks: readonly TerraformStack[];
   /** Id of the organization root (from the organization stack): the OIDC provider StackSet deploys under it. */
   readonly rootId: string;
+  /** Id of every OU by path (from the organization stack): with a suspended OU, the OIDC StackSet targets the others. */
+  readonly organizationalUnitIds: ReadonlyMap<string, string>;
 }
 
 /** The workspace of a stack and what it needs. */
@@ -118,10 +121,10 @@ export class PipelineStack extends TerraformStack {
         // A destroy plan of a landing zone stack is never routine; prevent_destroy guards the rest.
         allowDestroyPlan: false,
       });
-      this.addWorkspace(stackName, workspace.id, backend.workspaces[stackName]?.autoApply ?? false);
+      this.addWorkspace(stackName, workspace.id, backend, backend.workspaces[stackName]?.autoApply ?? false);
     }
     const self = new DataTfeWorkspace(this, "workspace_pipeline", { name: workspaceName(backend.workspacePrefix, STACK_NAMES.pipeline), organization: backend.organization });
-    this.addWorkspace(STACK_NAMES.pipeline, self.id, backend.workspaces[STACK_NAMES.pipeline]?.autoApply ?? false);
+    this.addWorkspace(STACK_NAMES.pipeline, self.id, backend, backend.workspaces[STACK_NAMES.pipeline]?.autoApply ?? false);
     targetsByStack.set(STACK_NAMES.pipeline, credentialTargets(this));
 
     for (const [stackName, entry] of this.workspaces) {
@@ -141,36 +144,7 @@ export class PipelineStack extends TerraformStack {
       url: `https://${backend.hostname}`,
       clientIdList: [TFC_AWS_AUDIENCE],
     });
-    const oidcStackSet = new CloudformationStackSet(this, "tfc_oidc_stack_set", {
-      name: naming.pipelineOidcStackSetName,
-      description: "Terraform Cloud OIDC provider in every member account (landing zone pipeline stack)",
-      permissionModel: "SERVICE_MANAGED",
-      autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
-      templateBody: JSON.stringify(oidcProviderTemplate(backend.hostname, defaultTags(config))),
-      lifecycle: { ignoreChanges: ["administration_role_arn"] },
-    });
-    const oidcEverywhere = new CloudformationStackSetInstance(this, "tfc_oidc_stack_set_instance", {
-      stackSetName: oidcStackSet.name,
-      deploymentTargets: { organizationalUnitIds: [props.rootId] },
-    });
-    const roleStackSets = new Map<string, CloudformationStackSet>();
-    const roleStackSet = (kind: string): CloudformationStackSet => {
-      const existing = roleStackSets.get(kind);
-      if (existing !== undefined) return existing;
-      const created = new CloudformationStackSet(this, `tfc_roles_stack_set_${kind}`, {
-        name: naming.pipelineRolesStackSetName(kind),
-        description: `Terraform Cloud plan and apply roles of the ${kind} workspaces (landing zone pipeline stack)`,
-        permissionModel: "SERVICE_MANAGED",
-        capabilities: ["CAPABILITY_NAMED_IAM"],
-        autoDeployment: { enabled: false },
-        templateBody: JSON.stringify(workspaceRolesTemplate({ ...identity, tags: defaultTags(config) })),
-        lifecycle: { ignoreChanges: ["administration_role_arn"] },
-      });
-      roleStackSets.set(kind, created);
-      return created;
-    };
-
-    const stackByName = new Map(props.stacks.map((s) => [s.node.id, s]));
+    const oidcInstances = this.oidcStackSet(config, backend.hostname, naming, props);
     for (const [stackName, targets] of targetsByStack) {
       const entry = this.workspace(stackName);
       const workspace = workspaceName(backend.workspacePrefix, stackName);
@@ -197,18 +171,105 @@ export class PipelineStack extends TerraformStack {
             });
           }
         } else {
-          const kind = stackByName.get(stackName) instanceof AccountStack ? "account" : stackName;
-          new CloudformationStackSetInstance(this, `roles_${stackName}${suffix}`, {
-            stackSetName: roleStackSet(kind).name,
-            // Service-managed stack sets target OUs; the account filter narrows the root to this one account.
-            deploymentTargets: { organizationalUnitIds: [props.rootId], accounts: [target.accountId], accountFilterType: "INTERSECTION" },
-            parameterOverrides: { [ROLES_TEMPLATE_PARAMETER]: workspace, [ROLE_NAME_PARAMETERS.plan]: roleNames.plan, [ROLE_NAME_PARAMETERS.apply]: roleNames.apply },
-            dependsOn: [oidcEverywhere],
+          this.memberAccountRoles(`${stackName}${suffix}`, target.accountId, {
+            stackSetName: naming.pipelineRolesStackSetName(`${stackName}${suffix.replaceAll("_", "-").toLowerCase()}`),
+            description: `Terraform Cloud plan and apply roles of workspace ${workspace} (landing zone pipeline stack)`,
+            templateBody: JSON.stringify(workspaceRolesTemplate({ ...identity, tags: defaultTags(config) })),
+            parameters: { [ROLES_TEMPLATE_PARAMETER]: workspace, [ROLE_NAME_PARAMETERS.plan]: roleNames.plan, [ROLE_NAME_PARAMETERS.apply]: roleNames.apply },
+            rootId: props.rootId,
+            dependsOn: oidcInstances,
           });
         }
         this.credentialVariables(stackName, entry.workspaceId, target, roleNames);
       }
     }
+  }
+
+  /**
+   * The OIDC provider in every member account outside the suspended OU: one StackSet with automatic deployment, and
+   * one stack set instance per target (the root, or with a suspended OU the OUs that cover everything else, see
+   * stackSetOuTargets), so each instance's provider id (`<stack set>,<OU ids>,<region>`) is its own.
+   *
+   * - Retain stacks on account removal: an account moved into the suspended OU leaves the targets, and deleting its
+   *   stack would run as `stacksets-exec-*` there, which the deny-all SCP refuses; the provider stays behind, inert.
+   * - Managed execution: StackSets queues conflicting operations (automatic deployments, template updates and the
+   *   instances' creates) instead of failing them with OperationInProgressException
+   *   (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ManagedExecution.html).
+   */
+  private oidcStackSet(config: LandingZoneConfig, hostname: string, naming: Naming, props: PipelineStackProps): CloudformationStackSetInstance[] {
+    const suspendedOu = config.guardrails.suspendedOu;
+    const ouPaths = flattenOrganizationalUnits(config.organizationalUnits).map((flat) => flat.path);
+    const targets = stackSetOuTargets(ouPaths, suspendedOu);
+    const missed = config.accounts.filter((account) => account.ou !== undefined && targets.uncovered.includes(account.ou));
+    if (missed.length > 0) {
+      throw new Error(
+        `guardrails.suspendedOu: ${suspendedOu ?? ""} sits in an OU that holds accounts itself (${missed.map((a) => `${a.name} in ${a.ou ?? ""}`).join(", ")}); ` +
+          "with a cloud backend the Terraform Cloud OIDC StackSet could not reach them without reaching the suspended OU: move them into a child OU, or make the suspended OU top-level",
+      );
+    }
+    const stackSet = new CloudformationStackSet(this, "tfc_oidc_stack_set", {
+      name: naming.pipelineOidcStackSetName,
+      description: "Terraform Cloud OIDC provider in every member account (landing zone pipeline stack)",
+      permissionModel: "SERVICE_MANAGED",
+      autoDeployment: { enabled: true, retainStacksOnAccountRemoval: true },
+      managedExecution: { active: true },
+      templateBody: JSON.stringify(oidcProviderTemplate(hostname, defaultTags(config))),
+      lifecycle: { ignoreChanges: ["administration_role_arn"] },
+    });
+    if (targets.ous === undefined) {
+      return [new CloudformationStackSetInstance(this, "tfc_oidc_stack_set_instance", {
+        stackSetName: stackSet.name,
+        deploymentTargets: { organizationalUnitIds: [props.rootId] },
+        retainStack: true,
+      })];
+    }
+    return targets.ous.map((path) => {
+      const ouId = props.organizationalUnitIds.get(path);
+      if (ouId === undefined) throw new Error(`internal error: no OU id for ${path}`);
+      return new CloudformationStackSetInstance(this, `tfc_oidc_stack_set_instance_${path.replaceAll("/", "_")}`, {
+        stackSetName: stackSet.name,
+        deploymentTargets: { organizationalUnitIds: [ouId] },
+        retainStack: true,
+      });
+    });
+  }
+
+  /**
+   * One workspace's plan and apply roles in one member account: a StackSet of its own with the workspace and role
+   * names as StackSet parameters, and a single stack set instance that narrows the root to the account.
+   *
+   * Why not one StackSet per kind of workspace with an instance per account (terraform-provider-aws,
+   * internal/service/cloudformation/stack_set_instance.go): with deployment_targets the resource id is
+   * `<stack set>,<OU ids>,<region>`, the same for every account of one StackSet under the root; its update path sends
+   * that OU id as UpdateStackInstances' Accounts, which CloudFormation rejects (hashicorp/terraform-provider-aws#40675),
+   * so parameter_overrides could never change; and creates retry only IAM propagation errors, so parallel creates on
+   * one StackSet meet OperationInProgressException (#28675, #41388). Here the id is unique, nothing ever updates the
+   * instance (no overrides: parameter changes are UpdateStackSet on the StackSet), and managed execution queues
+   * whatever does conflict. An account still adds a constant number of resources (one StackSet, one instance).
+   *
+   * Retain the stack on delete: an account leaves the workspaces when it moves into the suspended OU, and deleting
+   * its stack would run as `stacksets-exec-*` there, which the deny-all SCP refuses. The roles stay, inert under that
+   * SCP (docs/terraform-cloud.md: Suspended accounts).
+   */
+  private memberAccountRoles(key: string, accountId: string, props: { stackSetName: string; description: string; templateBody: string; parameters: Record<string, string>; rootId: string; dependsOn: CloudformationStackSetInstance[] }): void {
+    const stackSet = new CloudformationStackSet(this, `tfc_roles_stack_set_${key}`, {
+      name: props.stackSetName,
+      description: props.description,
+      permissionModel: "SERVICE_MANAGED",
+      capabilities: ["CAPABILITY_NAMED_IAM"],
+      autoDeployment: { enabled: false },
+      managedExecution: { active: true },
+      templateBody: props.templateBody,
+      parameters: props.parameters,
+      lifecycle: { ignoreChanges: ["administration_role_arn"] },
+    });
+    new CloudformationStackSetInstance(this, `roles_${key}`, {
+      stackSetName: stackSet.name,
+      // Service-managed stack sets target OUs; the account filter narrows the root to this one account.
+      deploymentTargets: { organizationalUnitIds: [props.rootId], accounts: [accountId], accountFilterType: "INTERSECTION" },
+      retainStack: true,
+      dependsOn: props.dependsOn,
+    });
   }
 
   /** Run triggers and state sharing along the stack graph: each edge queues the reader and lets it read the state. */
@@ -223,13 +284,14 @@ export class PipelineStack extends TerraformStack {
     for (const [stackName, entry] of this.workspaces) entry.settings.remoteStateConsumerIds = readers.get(stackName) ?? [];
   }
 
-  private addWorkspace(stackName: string, workspaceId: string, autoApply: boolean): void {
+  private addWorkspace(stackName: string, workspaceId: string, backend: CloudBackendConfig, autoApply: boolean): void {
     const settings = new WorkspaceSettings(this, `settings_${stackName}`, {
       workspaceId,
       executionMode: "remote",
       autoApply,
-      // Drift detection and continuous validation (health assessments).
-      assessmentsEnabled: true,
+      // Drift detection and continuous validation (health assessments): HCP Terraform Standard and Premium only
+      // (https://developer.hashicorp.com/terraform/cloud-docs/workspaces/health), so config can turn them off.
+      assessmentsEnabled: backend.healthAssessments,
       // Only the workspaces that read this state may: connect() lists them.
       globalRemoteState: false,
       remoteStateConsumerIds: [],

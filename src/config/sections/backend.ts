@@ -57,6 +57,10 @@ const cloudBackendSchema = strictObject({
     .min(1, { error: "list at least one address, or leave the key out for logging.securityContacts" })
     .optional()
     .describe("Who is emailed about failed runs and drift; members of the Terraform Cloud organisation. Default logging.securityContacts"),
+  healthAssessments: z
+    .boolean()
+    .default(true)
+    .describe("Health assessments (drift detection, continuous validation) on every workspace; they need the HCP Terraform Standard or Premium edition, so turn them off on a Free or Essentials organisation. Default true"),
   workspaceTags: z
     .array(z.string().regex(/^[a-z0-9][a-z0-9:_-]{0,254}$/, { error: "a workspace tag has lowercase letters, digits, :, _ or -" }))
     .default(["landing-zone"])

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { App } from "cdktf";
+import { parse } from "yaml";
+import { ciTargets } from "../src/pipeline/ci-targets";
+import { loadConfig } from "../src/config/load";
+import { synthesizeLandingZone } from "./helpers";
+
+/**
+ * The CI workflow (.github/workflows/landing-zone.yml) and the targets it uploads: pull requests never plan the
+ * pipeline workspace (it holds the HCP Terraform team token, and workspace variables reach speculative plans), and
+ * every workspace name comes from the synthesized stack's cloud block, not from a repository variable.
+ */
+
+const WORKFLOW_FILE = join(__dirname, "..", ".github", "workflows", "landing-zone.yml");
+const workflow = parse(readFileSync(WORKFLOW_FILE, "utf8"));
+const workflowText = readFileSync(WORKFLOW_FILE, "utf8");
+
+// The verify config: cloud backend, workspacePrefix lz- (not the default landing-zone-).
+const stacks = synthesizeLandingZone(loadConfig(join(__dirname, "..", "verify", "configs", "terraform-cloud.yaml")));
+const outdir = (stacks.get("organization")!.node.scope as App).outdir;
+const allStacks = [...stacks.keys()];
+
+describe("CI targets", () => {
+  it("pull requests: every changed stack but the pipeline", () => {
+    const targets = ciTargets(outdir, "pull_request", allStacks);
+    expect(targets.map((t) => t.stack)).toEqual(allStacks.filter((s) => s !== "pipeline").sort());
+    expect(ciTargets(outdir, "pull_request", ["pipeline"])).toEqual([]);
+  });
+
+  it("pushes to main: every changed stack, the pipeline included", () => {
+    expect(ciTargets(outdir, "push", ["pipeline", "organization"]).map((t) => t.stack)).toEqual(["organization", "pipeline"]);
+  });
+
+  it("names each workspace as the stack's cloud block does (config prefix lz-), and ignores stacks not synthesized", () => {
+    const targets = ciTargets(outdir, "push", [...allStacks, "account-gone"]);
+    expect(targets).toHaveLength(allStacks.length);
+    for (const target of targets) {
+      expect(target.workspace).toBe(`lz-${target.stack}`);
+    }
+  });
+});
+
+describe("CI workflow", () => {
+  const jobs: Record<string, any> = workflow.jobs;
+  const uploadSteps = (job: any) => job.steps.filter((s: any) => String(s.uses ?? "").includes("/actions/upload-configuration@"));
+  const runsOnPullRequests = (job: any) => !/github\.event_name == 'push'/.test(String(job.if ?? ""));
+
+  it("computes its targets with scripts/ci-targets.ts for the event that started it", () => {
+    const changed = jobs.test.steps.find((s: any) => s.id === "changed");
+    expect(changed.run).toMatch(/node --import tsx scripts\/ci-targets\.ts "\$RUNNER_TEMP\/head" "\$GITHUB_EVENT_NAME"/);
+    expect(jobs.test.outputs.targets).toBe("${{ steps.changed.outputs.targets }}");
+  });
+
+  it("every upload takes its workspace and directory from those targets; no repository variable names workspaces", () => {
+    const uploaders = Object.values(jobs).filter((job) => uploadSteps(job).length > 0);
+    expect(uploaders.length).toBe(2);
+    for (const job of uploaders) {
+      expect(job.strategy.matrix.target).toBe("${{ fromJSON(needs.test.outputs.targets) }}");
+      for (const step of job.steps.filter((s: any) => String(s.uses ?? "").startsWith("hashicorp/tfc-workflows-github/"))) {
+        expect(step.with.workspace).toBe("${{ matrix.target.workspace }}");
+      }
+      expect(uploadSteps(job)[0].with.directory).toBe("cdktf.out/stacks/${{ matrix.target.stack }}");
+    }
+    expect(workflowText).not.toMatch(/WORKSPACE_PREFIX|TF_WORKSPACE_PREFIX/);
+  });
+
+  it("the job that runs on pull requests only plans speculatively, with the plan token, and from targets without the pipeline", () => {
+    const prJobs = Object.values(jobs).filter((job) => uploadSteps(job).length > 0 && runsOnPullRequests(job));
+    expect(prJobs).toHaveLength(1);
+    const [plan] = prJobs;
+    expect(plan.if).toMatch(/github\.event_name == 'pull_request'/);
+    expect(uploadSteps(plan)[0].with.speculative).toBe(true);
+    expect(plan.steps.find((s: any) => s.id === "run").with.plan_only).toBe(true);
+    expect(plan.env.TF_API_TOKEN).toBe("${{ secrets.TF_PLAN_TOKEN }}");
+    expect(plan.environment).toBeUndefined();
+  });
+
+  it("only pushes to main, in the protected environment, get the token that reaches the pipeline workspace", () => {
+    const withRunToken = Object.values(jobs).filter((job) => JSON.stringify(job).includes("secrets.TF_API_TOKEN"));
+    expect(withRunToken).toHaveLength(1);
+    const [run] = withRunToken;
+    expect(run.if).toMatch(/github\.event_name == 'push' && github\.ref == 'refs\/heads\/main'/);
+    expect(run.environment).toBe("landing-zone");
+  });
+});

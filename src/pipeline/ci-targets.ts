@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { STACK_NAMES } from "../naming";
+
+/**
+ * What the CI workflow uploads to Terraform Cloud, and where (.github/workflows/landing-zone.yml).
+ *
+ * Workspace names come from each synthesized stack's own `cloud` block (`terraform.cloud.workspaces.name` in
+ * `cdktf.out/stacks/<stack>/cdk.tf.json`), so CI targets exactly the workspace that stack's state lives in, whatever
+ * `backend.workspacePrefix` says; a repository variable could disagree with the config and plan the wrong workspace.
+ */
+
+/** One stack to upload: its directory under `<outdir>/stacks` and its workspace. */
+export interface CiTarget {
+  readonly stack: string;
+  readonly workspace: string;
+}
+
+/** The GitHub event that started the workflow, as far as the targets depend on it. */
+export type CiEvent = "pull_request" | "push";
+
+/**
+ * Stacks never planned from pull requests. Workspace variables are present in every plan, speculative ones included
+ * (https://developer.hashicorp.com/terraform/cloud-docs/workspaces/variables), and a plan runs the configuration's
+ * data sources and providers, so a pull request could read whatever a workspace's plan holds. The pipeline workspace
+ * holds the HCP Terraform team token (`TFE_TOKEN`) that manages every workspace: it is planned from `main` only.
+ */
+export const STACKS_NOT_PLANNED_FROM_PULL_REQUESTS: readonly string[] = [STACK_NAMES.pipeline];
+
+/** The workspace a synthesized stack's `cloud` block names; an error if the stack has no cloud block. */
+export function workspaceOfSynthesizedStack(outdir: string, stack: string): string {
+  const file = join(outdir, "stacks", stack, "cdk.tf.json");
+  const json = JSON.parse(readFileSync(file, "utf8")) as { terraform?: { cloud?: { workspaces?: { name?: unknown } } } };
+  const name = json.terraform?.cloud?.workspaces?.name;
+  if (typeof name !== "string" || name.length === 0) {
+    throw new Error(`${file}: no terraform.cloud.workspaces.name (is backend.type cloud in the config?)`);
+  }
+  return name;
+}
+
+/** Every stack synthesized into `<outdir>/stacks`, sorted. */
+export function synthesizedStacks(outdir: string): string[] {
+  const dir = join(outdir, "stacks");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+/**
+ * The stacks CI uploads for an event: the changed ones that exist in the synthesized output, minus the stacks that
+ * are never planned from pull requests when the event is a pull request, each with its workspace.
+ */
+export function ciTargets(outdir: string, event: CiEvent, changed: readonly string[]): CiTarget[] {
+  const present = new Set(synthesizedStacks(outdir));
+  return [...new Set(changed)]
+    .filter((stack) => present.has(stack))
+    .filter((stack) => event !== "pull_request" || !STACKS_NOT_PLANNED_FROM_PULL_REQUESTS.includes(stack))
+    .sort()
+    .map((stack) => ({ stack, workspace: workspaceOfSynthesizedStack(outdir, stack) }));
+}
