@@ -61,6 +61,8 @@ describe("pipeline stack: workspaces", () => {
     for (const workspace of workspaces) {
       expect(workspace).toMatchObject({ terraform_version: "1.12.2", working_directory: "", file_triggers_enabled: false, allow_destroy_plan: false });
       expect(workspace.tag_names).toContain("landing-zone");
+      // Nothing lost: a workspace holds its stack's state; removing the stack must not delete it.
+      expect(workspace).toMatchObject({ force_delete: false, lifecycle: { prevent_destroy: true } });
     }
     // The pipeline's own workspace exists before its first apply: read, not created, and named as its cloud block names it.
     expect(pipeline.json.data.tfe_workspace.workspace_pipeline.name).toBe(pipeline.json.terraform.cloud.workspaces.name);

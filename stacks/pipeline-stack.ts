@@ -120,6 +120,11 @@ export class PipelineStack extends TerraformStack {
         speculativeEnabled: true,
         // A destroy plan of a landing zone stack is never routine; prevent_destroy guards the rest.
         allowDestroyPlan: false,
+        // A workspace holds its stack's state and run history. Removing a stack from the app (an account removed
+        // from config, or moved into the suspended OU) must not delete them: Terraform refuses the plan instead, and
+        // safe delete (force_delete false) would refuse a workspace that still manages resources anyway.
+        forceDelete: false,
+        lifecycle: { preventDestroy: true },
       });
       this.addWorkspace(stackName, workspace.id, backend, backend.workspaces[stackName]?.autoApply ?? false);
     }
