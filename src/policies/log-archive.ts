@@ -10,7 +10,7 @@ import { policyJson, type PolicyDocument, type PolicyStatement } from "./documen
  * service principal's request made on behalf of a resource in an account of an organisation (IAM UG, global
  * condition keys, aws:SourceOrgID:
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceorgid;
- * AWS What's New, 2023-11-16, "organization-wide IAM condition keys to restrict AWS service-to-service requests").
+ * AWS What's New, November 2023, "organization-wide IAM condition keys to restrict AWS service-to-service requests").
  */
 
 /** Everything a log archive policy needs to know about the organisation. */
@@ -182,9 +182,9 @@ function fromOrganisation(context: LogArchivePolicyContext): { readonly "aws:Sou
 
 /**
  * AWS Config delivery from every account of the organisation (AWS Config DG, "Permissions for the Amazon S3
- * Bucket"). Config delivers as its service principal to a bucket in another account; aws:SourceOrgID limits it to
- * this organisation's accounts, into AWSLogs/<account>/Config/ (AWS Config DG, "Permissions for the Amazon S3
  * Bucket for the AWS Config delivery channel": https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html).
+ * Config delivers as its service principal to a bucket in another account, into AWSLogs/<account>/Config/;
+ * aws:SourceOrgID limits it to this organisation's accounts.
  * An account of the organisation could point its delivery channel's prefix at another account's folder; only the
  * Config service writes, so the files it writes there are still that account's own, genuine ones.
  */
