@@ -561,7 +561,7 @@ describe("resource control policies", () => {
     const member = sim.accountId(WORKLOAD);
     const context: LogArchivePolicyContext = {
       logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, organizationId: SIMULATED_ORG_ID,
-      organizationAccountIds: [MANAGEMENT, logArchive, member], homeRegion: "eu-west-2", regions: ["eu-west-2"],
+      homeRegion: "eu-west-2", regions: ["eu-west-2"],
       trailArn: `arn:aws:cloudtrail:eu-west-2:${MANAGEMENT}:trail/kestrel-lz-org-trail`, auditorRoleArns: [],
     };
     const bucket = (kind: string) => `kestrel-lz-${kind}-${logArchive}-eu-west-2`;
@@ -570,6 +570,7 @@ describe("resource control policies", () => {
     const fromOrg = (sourceAccount: string, sourceArn: string) =>
       ({ "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn, "aws:SourceOrgID": SIMULATED_ORG_ID });
     const flowLogSource = `arn:aws:logs:eu-west-2:${member}:*`;
+    const NEWCOMER = "555555555555";
     const deliveries: [string, SimulatedRequest][] = [
       ["CloudTrail writes the organisation trail", {
         account: "log-archive", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject",
@@ -600,6 +601,23 @@ describe("resource control policies", () => {
       ["VPC flow log delivery encrypts with the log archive key", {
         account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
         context: fromOrg(member, flowLogSource),
+      }],
+      // An account created since log-archive was last applied: no policy names accounts, so nothing need be re-applied.
+      ["AWS Config delivers for an account config does not name yet", {
+        account: "log-archive", principal: "config.amazonaws.com", action: "s3:PutObject",
+        resource: `arn:aws:s3:::${bucket("config")}/AWSLogs/${NEWCOMER}/Config/eu-west-2/x.json.gz`,
+        resourcePolicy: configBucketPolicy(bucket("config"), context),
+        context: { ...fromOrg(NEWCOMER, `arn:aws:config:eu-west-2:${NEWCOMER}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
+      }],
+      ["VPC flow logs delivered for an account config does not name yet", {
+        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject",
+        resource: `arn:aws:s3:::${bucket("flow-logs")}/AWSLogs/aws-account-id=${NEWCOMER}/aws-service=vpcflowlogs/x.parquet`,
+        resourcePolicy: flowLogsBucketPolicy(bucket("flow-logs"), context),
+        context: { ...fromOrg(NEWCOMER, `arn:aws:logs:eu-west-2:${NEWCOMER}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
+      }],
+      ["VPC flow log delivery encrypts for an account config does not name yet", {
+        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+        context: fromOrg(NEWCOMER, `arn:aws:logs:eu-west-2:${NEWCOMER}:*`),
       }],
       ["S3 server access logging of the log buckets", {
         account: "log-archive", principal: "logging.s3.amazonaws.com", action: "s3:PutObject",

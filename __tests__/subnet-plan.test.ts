@@ -2,6 +2,7 @@ import {
   availabilityZoneName,
   cidrsOverlap,
   cidrSyntaxProblem,
+  overlappingPairs,
   planSubnets,
   subnetCidr,
   tierCidr,
@@ -95,5 +96,35 @@ describe("CIDR checks", () => {
     expect(cidrsOverlap("10.0.0.0/16", "10.0.128.0/17")).toBe(true);
     expect(cidrsOverlap("10.0.128.0/17", "10.0.0.0/16")).toBe(true);
     expect(cidrsOverlap("10.0.0.0/16", "10.1.0.0/16")).toBe(false);
+    expect(cidrsOverlap("0.0.0.0/0", "255.255.255.255/32")).toBe(true);
+    expect(cidrsOverlap("10.0.0.255/32", "10.0.1.0/24")).toBe(false);
+  });
+
+  it("finds every overlapping pair by sort and sweep, as comparing every pair would", () => {
+    // A seeded generator, so a failure reproduces: nested, equal, adjacent and disjoint blocks in a small space.
+    let seed = 12345;
+    let overlaps = 0;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 50; round++) {
+      const blocks = Array.from({ length: 40 }, () => {
+        const prefix = 16 + next(9);
+        const size = 2 ** (32 - prefix);
+        const first = 10 * 2 ** 24 + next(2 ** 18 / size) * size;
+        return `${[24, 16, 8, 0].map((shift) => Math.floor(first / 2 ** shift) % 256).join(".")}/${prefix}`;
+      });
+      const expected: [number, number][] = [];
+      for (let j = 0; j < blocks.length; j++)
+        for (let i = 0; i < j; i++) if (cidrsOverlap(blocks[i] as string, blocks[j] as string)) expected.push([i, j]);
+      expect(overlappingPairs(blocks)).toEqual(expected);
+      overlaps += expected.length;
+    }
+    // The generator does make overlaps (nested and equal blocks), or the comparison would prove little.
+    expect(overlaps).toBeGreaterThan(100);
+  });
+
+  it("checks overlap with the address arithmetic of ip-num", () => {
+    const { IPv4CidrRange } = jest.requireActual<typeof import("ip-num")>("ip-num");
+    for (const [a, b] of [["10.0.0.0/16", "10.0.255.0/24"], ["10.0.0.0/16", "10.1.0.0/24"], ["172.16.0.0/12", "172.31.255.240/28"], ["192.168.0.0/24", "192.167.255.0/24"]] as const)
+      expect([a, b, cidrsOverlap(a, b)]).toEqual([a, b, IPv4CidrRange.fromCidr(a).isOverlapping(IPv4CidrRange.fromCidr(b))]);
   });
 });

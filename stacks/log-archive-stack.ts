@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack, Token } from "cdktf";
+import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { accountsWithStacks } from "../src/config/ou-tree";
@@ -9,16 +9,13 @@ import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
 import { Naming, STACK_NAMES, type LogBucketKind } from "../src/naming";
 import {
   accessLogsBucketPolicy,
-  cloudTrailBucketPolicy,
-  configBucketPolicy,
-  flowLogsBucketPolicy,
-  BUCKET_POLICY_MAX_BYTES,
-  KEY_POLICY_MAX_BYTES,
+  accessLogSources,
   logArchiveKeyPolicy,
-  policySizeProblems,
+  SERVICE_LOG_BUCKET_POLICIES,
   type LogArchivePolicyContext,
+  type ServiceLogKind,
 } from "../src/policies/log-archive";
-import { policyJson, type PolicyDocument } from "../src/policies/document";
+import { policyJson } from "../src/policies/document";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
 import { createAccountProvider } from "../src/providers";
 import { defaultTags } from "../src/tags";
@@ -31,21 +28,11 @@ export interface LogArchiveStackProps {
   readonly accountIds: ReadonlyMap<string, string>;
 }
 
-/** The buckets that hold service logs: SSE-KMS, and logging their own access to the access-log bucket. */
-const SERVICE_LOG_KINDS = ["cloudtrail", "config", "flow-logs"] as const satisfies readonly LogBucketKind[];
-type ServiceLogKind = (typeof SERVICE_LOG_KINDS)[number];
-
 /**
  * Which of them have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket with Object
  * Lock enabled (AWS Config API reference, DeliveryChannel). Its bucket policy denies deleting log versions instead.
  */
 export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "flow-logs"];
-
-const BUCKET_POLICIES: Record<ServiceLogKind, (bucketName: string, context: LogArchivePolicyContext) => PolicyDocument> = {
-  cloudtrail: cloudTrailBucketPolicy,
-  config: configBucketPolicy,
-  "flow-logs": flowLogsBucketPolicy,
-};
 
 /**
  * The log archive account: one KMS key and the buckets every account's CloudTrail, AWS Config and VPC flow logs
@@ -82,14 +69,13 @@ export class LogArchiveStack extends TerraformStack {
       logArchiveAccountId: accountId,
       managementAccountId: config.organization.managementAccountId,
       organizationId: props.organizationId,
-      organizationAccountIds: config.accounts.map((a) => required(props.accountIds, a.name)),
       homeRegion: config.organization.homeRegion,
       regions: config.organization.allowedRegions,
       trailArn: naming.orgTrailArn(config.organization.managementAccountId),
       auditorRoleArns: config.logging.auditorRoleArns,
     };
 
-    checkPolicySizes(naming, accountId, context);
+    // The policies' sizes were checked with the config (src/config/rules/logging.ts): none depends on the accounts.
 
     this.key = new LandingZoneKey(this, "log_archive_key", {
       alias: naming.kmsAlias("log-archive"),
@@ -106,11 +92,7 @@ export class LogArchiveStack extends TerraformStack {
     // has neither, is written only by the S3 logging service for the buckets below, and logs nowhere itself.
     const accessLogs = new LogArchiveBucket(this, "access-logs", {
       bucketName: accessLogsName,
-      policy: policyJson(accessLogsBucketPolicy(
-        accessLogsName,
-        SERVICE_LOG_KINDS.map((kind) => ({ bucketName: naming.logBucketName(kind, accountId), prefix: `${kind}/` })),
-        context,
-      )),
+      policy: policyJson(accessLogsBucketPolicy(accessLogsName, accessLogSources((kind) => naming.logBucketName(kind, accountId)), context)),
       ...lifecycle,
     });
 
@@ -118,7 +100,7 @@ export class LogArchiveStack extends TerraformStack {
       const bucketName = naming.logBucketName(kind, accountId);
       return new LogArchiveBucket(this, kind, {
         bucketName,
-        policy: policyJson(BUCKET_POLICIES[kind](bucketName, context)),
+        policy: policyJson(SERVICE_LOG_BUCKET_POLICIES[kind](bucketName, context)),
         kmsKeyArn: this.key.arn,
         objectLock: OBJECT_LOCKED_KINDS.includes(kind) ? config.logging.objectLock : undefined,
         accessLogs: { bucketName: accessLogs.bucketName, prefix: `${kind}/` },
@@ -171,45 +153,4 @@ export class LogArchiveStack extends TerraformStack {
       topicArn: topic.arn,
     });
   }
-}
-
-/** Longest values of what may be Terraform references here: a 12-digit account id, and o-[a-z0-9]{10,32}. */
-const SIZING_ACCOUNT_ID = "000000000000";
-const SIZING_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
-
-/**
- * Fails synth when a bucket or key policy would exceed AWS's size limit. Account ids the organization stack creates,
- * and the organisation id, are Terraform references here whose placeholders are not as long as the values, so the
- * policies are measured as built from literals of the longest length.
- */
-function checkPolicySizes(naming: Naming, accountId: string, context: LogArchivePolicyContext): void {
-  const literal = (value: string, longest: string): string => (Token.isUnresolved(value) ? longest : value);
-  const logArchiveAccountId = literal(accountId, SIZING_ACCOUNT_ID);
-  const sizing: LogArchivePolicyContext = {
-    ...context,
-    logArchiveAccountId,
-    organizationId: literal(context.organizationId, SIZING_ORGANIZATION_ID),
-    organizationAccountIds: context.organizationAccountIds.map((id) => literal(id, SIZING_ACCOUNT_ID)),
-  };
-  const name = (kind: LogBucketKind): string => naming.logBucketName(kind, logArchiveAccountId);
-  const problems = policySizeProblems([
-    ...SERVICE_LOG_KINDS.map((kind) => ({
-      what: `the bucket policy of the ${kind} bucket (${name(kind)})`,
-      document: BUCKET_POLICIES[kind](name(kind), sizing),
-      maxBytes: BUCKET_POLICY_MAX_BYTES,
-    })),
-    {
-      what: `the bucket policy of the access-logs bucket (${name("access-logs")})`,
-      document: accessLogsBucketPolicy(name("access-logs"), SERVICE_LOG_KINDS.map((kind) => ({ bucketName: name(kind), prefix: `${kind}/` })), sizing),
-      maxBytes: BUCKET_POLICY_MAX_BYTES,
-    },
-    { what: `the key policy of ${naming.kmsAlias("log-archive")}`, document: logArchiveKeyPolicy(sizing), maxBytes: KEY_POLICY_MAX_BYTES },
-  ]);
-  if (problems.length > 0) throw new Error(`log-archive stack: ${problems.join("; ")}`);
-}
-
-function required(ids: ReadonlyMap<string, string>, name: string): string {
-  const id = ids.get(name);
-  if (id === undefined) throw new Error(`internal error: no account id for ${name}`);
-  return id;
 }

@@ -67,7 +67,40 @@ export function vpcCidrProblem(cidr: string): string | undefined {
 
 /** Whether two valid CIDR blocks share any address. */
 export function cidrsOverlap(a: string, b: string): boolean {
-  return IPv4CidrRange.fromCidr(a).isOverlapping(IPv4CidrRange.fromCidr(b));
+  const [x, y] = [addressSpan(a), addressSpan(b)];
+  return x.first <= y.last && y.first <= x.last;
+}
+
+/** First and last address of a valid CIDR block, as plain numbers (32 bits fit a double exactly). */
+export interface AddressSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The addresses of a valid CIDR block (cidrSyntaxProblem passed), parsed with plain arithmetic: no allocation per bit. */
+export function addressSpan(cidr: string): AddressSpan {
+  const [address = "", prefix = ""] = cidr.split("/");
+  const first = address.split(".").reduce((value, octet) => value * 256 + Number(octet), 0);
+  return { first, last: first + 2 ** (32 - Number(prefix)) - 1 };
+}
+
+/**
+ * Every pair of overlapping blocks, as indexes into `cidrs` (lower index first), ordered by the higher index and then
+ * the lower. Sort and sweep: CIDR blocks either nest or are disjoint, so after sorting by first address (the larger
+ * block first on a tie) the blocks still open when one starts are exactly those that contain it. O(n log n + pairs),
+ * each CIDR parsed once; a quadratic all-pairs comparison took most of a 1000-account synth.
+ */
+export function overlappingPairs(cidrs: readonly string[]): [number, number][] {
+  const spans = cidrs.map((cidr, index) => ({ ...addressSpan(cidr), index }));
+  spans.sort((a, b) => a.first - b.first || b.last - a.last || a.index - b.index);
+  const open: (AddressSpan & { readonly index: number })[] = [];
+  const pairs: [number, number][] = [];
+  for (const span of spans) {
+    while (open.length > 0 && (open.at(-1) as AddressSpan).last < span.first) open.pop();
+    for (const container of open) pairs.push(container.index < span.index ? [container.index, span.index] : [span.index, container.index]);
+    open.push(span);
+  }
+  return pairs.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
 }
 
 /** The block of one tier: all its AZ slots, used in network ACL rules so they also cover AZs added later. */

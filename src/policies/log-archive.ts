@@ -3,6 +3,14 @@ import { policyJson, type PolicyDocument, type PolicyStatement } from "./documen
 /**
  * Bucket and key policies of the log archive account. Pure functions of names and ids: the organisation id and
  * the ids of accounts the organization stack creates can only be Terraform references, everything else is literal.
+ *
+ * No policy names the organisation's member accounts: deliveries made on behalf of any account are allowed by the
+ * organisation they come from (aws:SourceOrgID), so the policies keep their size at any number of accounts and an
+ * account added later delivers without the log-archive stack being applied again. AWS sets aws:SourceOrgID on a
+ * service principal's request made on behalf of a resource in an account of an organisation (IAM UG, global
+ * condition keys, aws:SourceOrgID:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceorgid;
+ * AWS What's New, November 2023, "organization-wide IAM condition keys to restrict AWS service-to-service requests").
  */
 
 /** Everything a log archive policy needs to know about the organisation. */
@@ -10,10 +18,11 @@ export interface LogArchivePolicyContext {
   /** The log archive account, which owns the buckets and the key. */
   readonly logArchiveAccountId: string;
   readonly managementAccountId: string;
-  /** `o-…`: the organisation trail writes under AWSLogs/<organization id>/. */
+  /**
+   * `o-…`: the organisation trail writes under AWSLogs/<organization id>/, and every account of this organisation
+   * (and only those) may deliver AWS Config and flow logs (aws:SourceOrgID).
+   */
   readonly organizationId: string;
-  /** Every account of the organisation, the management account included: they deliver Config and flow logs. */
-  readonly organizationAccountIds: readonly string[];
   /** Where the buckets and the key are. */
   readonly homeRegion: string;
   /** Regions where accounts may deliver flow logs from (the allowed Regions). */
@@ -166,14 +175,22 @@ export function cloudTrailBucketPolicy(bucketName: string, context: LogArchivePo
   };
 }
 
+/** Requests a service makes on behalf of a resource in an account of this organisation, whichever the account. */
+function fromOrganisation(context: LogArchivePolicyContext): { readonly "aws:SourceOrgID": string } {
+  return { "aws:SourceOrgID": context.organizationId };
+}
+
 /**
  * AWS Config delivery from every account of the organisation (AWS Config DG, "Permissions for the Amazon S3
- * Bucket"). Config delivers as its service principal to a bucket in another account; AWS:SourceAccount limits it
- * to this organisation's accounts, each into its own AWSLogs/<account>/Config/ folder.
+ * Bucket for the AWS Config delivery channel": https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html).
+ * Config delivers as its service principal to a bucket in another account, into AWSLogs/<account>/Config/;
+ * aws:SourceOrgID limits it to this organisation's accounts.
+ * An account of the organisation could point its delivery channel's prefix at another account's folder; only the
+ * Config service writes, so the files it writes there are still that account's own, genuine ones.
  */
 export function configBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
   const arn = bucketArn(bucketName);
-  const fromOrganisation = { "AWS:SourceAccount": [...context.organizationAccountIds] };
+  const organisation = fromOrganisation(context);
   return {
     Version: "2012-10-17",
     Statement: [
@@ -184,7 +201,7 @@ export function configBucketPolicy(bucketName: string, context: LogArchivePolicy
         Principal: { Service: CONFIG },
         Action: "s3:GetBucketAcl",
         Resource: arn,
-        Condition: { StringEquals: fromOrganisation },
+        Condition: { StringEquals: organisation },
       },
       {
         Sid: "AWSConfigBucketExistenceCheck",
@@ -192,38 +209,51 @@ export function configBucketPolicy(bucketName: string, context: LogArchivePolicy
         Principal: { Service: CONFIG },
         Action: "s3:ListBucket",
         Resource: arn,
-        Condition: { StringEquals: fromOrganisation },
+        Condition: { StringEquals: organisation },
       },
       {
         Sid: "AWSConfigBucketDelivery",
         Effect: "Allow",
         Principal: { Service: CONFIG },
         Action: "s3:PutObject",
-        Resource: context.organizationAccountIds.map((account) => `${arn}/AWSLogs/${account}/Config/*`),
-        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...fromOrganisation } },
+        Resource: `${arn}/AWSLogs/*/Config/*`,
+        Condition: { StringEquals: { ...BUCKET_OWNER_FULL_CONTROL, ...organisation } },
       },
       ...auditorRead(bucketName, context.auditorRoleArns),
     ],
   };
 }
 
-/** `arn:aws:logs:<region>:<account>:*` for every account and Region: the log delivery sources allowed. */
+/**
+ * `arn:aws:logs:<region>:*:*` for every allowed Region: log deliveries from the allowed Regions, of any account
+ * (which accounts is aws:SourceOrgID's business). One ARN pattern per Region, none per account.
+ */
 function logDeliverySources(context: LogArchivePolicyContext): string[] {
-  return context.organizationAccountIds.flatMap((account) => context.regions.map((region) => `arn:aws:logs:${region}:${account}:*`));
+  return context.regions.map((region) => `arn:aws:logs:${region}:*:*`);
+}
+
+/** Log deliveries of this organisation's accounts from the allowed Regions. */
+function fromOrganisationLogDelivery(context: LogArchivePolicyContext) {
+  return {
+    StringEquals: fromOrganisation(context),
+    ArnLike: { "aws:SourceArn": logDeliverySources(context) },
+  };
 }
 
 /**
  * VPC flow logs from every account of the organisation (VPC UG, "Flow logs to Amazon S3"): the log delivery
  * service writes each account's logs into AWSLogs/<account>/, or AWSLogs/aws-account-id=<account>/ with the
  * Hive-compatible partitions the workload VPCs use, only for log deliveries of this organisation's accounts
- * (aws:SourceAccount) in the allowed Regions (aws:SourceArn).
+ * (aws:SourceOrgID) in the allowed Regions (aws:SourceArn). AWS's own pattern for a central flow log bucket
+ * conditions the log delivery service's writes and ACL check on aws:SourceOrgID (AWS Prescriptive Guidance,
+ * "Configure VPC Flow Logs for centralization across AWS accounts":
+ * https://docs.aws.amazon.com/prescriptive-guidance/latest/patterns/configure-vpc-flow-logs-for-centralization-across-aws-accounts.html),
+ * and AWS's data perimeter examples name VPC Flow Logs delivery among the service-principal access patterns
+ * (aws-samples/data-perimeter-policy-examples, resource_based_policies/README.md).
  */
 export function flowLogsBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
   const arn = bucketArn(bucketName);
-  const fromOrganisation = {
-    StringEquals: { "aws:SourceAccount": [...context.organizationAccountIds] },
-    ArnLike: { "aws:SourceArn": logDeliverySources(context) },
-  };
+  const delivery = fromOrganisationLogDelivery(context);
   return {
     Version: "2012-10-17",
     Statement: [
@@ -234,20 +264,18 @@ export function flowLogsBucketPolicy(bucketName: string, context: LogArchivePoli
         Principal: { Service: LOG_DELIVERY },
         Action: [...DELIVERY_CHECK_ACTIONS],
         Resource: arn,
-        Condition: fromOrganisation,
+        Condition: delivery,
       },
       {
         Sid: "AWSLogDeliveryWrite",
         Effect: "Allow",
         Principal: { Service: LOG_DELIVERY },
         Action: "s3:PutObject",
-        Resource: context.organizationAccountIds.flatMap((account) => [
-          `${arn}/AWSLogs/${account}/*`,
-          `${arn}/AWSLogs/aws-account-id=${account}/*`,
-        ]),
+        // AWSLogs/<account>/… and AWSLogs/aws-account-id=<account>/…
+        Resource: `${arn}/AWSLogs/*`,
         Condition: {
-          StringEquals: { ...fromOrganisation.StringEquals, ...BUCKET_OWNER_FULL_CONTROL },
-          ArnLike: fromOrganisation.ArnLike,
+          StringEquals: { ...delivery.StringEquals, ...BUCKET_OWNER_FULL_CONTROL },
+          ArnLike: delivery.ArnLike,
         },
       },
       ...auditorRead(bucketName, context.auditorRoleArns),
@@ -352,7 +380,7 @@ export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDoc
         Principal: { Service: CONFIG },
         Action: [...CONFIG_KEY_ACTIONS],
         Resource: "*",
-        Condition: { StringEquals: { "AWS:SourceAccount": [...context.organizationAccountIds] } },
+        Condition: { StringEquals: fromOrganisation(context) },
       },
       {
         Sid: "AllowLogDeliveryForFlowLogs",
@@ -360,10 +388,7 @@ export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDoc
         Principal: { Service: LOG_DELIVERY },
         Action: [...LOG_DELIVERY_KEY_ACTIONS],
         Resource: "*",
-        Condition: {
-          StringEquals: { "aws:SourceAccount": [...context.organizationAccountIds] },
-          ArnLike: { "aws:SourceArn": logDeliverySources(context) },
-        },
+        Condition: fromOrganisationLogDelivery(context),
       },
       ...auditors,
     ],
@@ -383,9 +408,9 @@ export interface SizedPolicy {
 }
 
 /**
- * Every policy over its limit, each naming what it governs, its size and the limit. The Config and flow log policies
- * list every account of the organisation (and the flow log ones every allowed Region per account), so they grow with
- * the organisation; without this check the apply would fail with MalformedPolicy long after the plan looked fine.
+ * Every policy over its limit, each naming what it governs, its size and the limit. No policy grows with the number
+ * of accounts; the flow log ones grow with the allowed Regions, and every one with the auditor roles. Without this
+ * check the apply would fail with MalformedPolicy long after the plan looked fine.
  * Measure documents built from literal values: a Terraform reference's placeholder is not as long as the value.
  */
 export function policySizeProblems(policies: readonly SizedPolicy[]): string[] {
@@ -393,6 +418,46 @@ export function policySizeProblems(policies: readonly SizedPolicy[]): string[] {
     const bytes = Buffer.byteLength(policyJson(document), "utf8");
     return bytes <= maxBytes
       ? []
-      : [`${what} would be ${bytes} bytes, over AWS's limit of ${maxBytes} bytes (${maxBytes / 1024} KB): it names every account of the organisation, and for flow logs every account in every allowed Region, so the apply would fail (README: Central logging, policy size)`];
+      : [`${what} would be ${bytes} bytes, over AWS's limit of ${maxBytes} bytes (${maxBytes / 1024} KB), so the apply would fail; it grows with logging.auditorRoleArns and, for flow logs, organization.allowedRegions (README: Central logging, policy size)`];
   });
+}
+
+/** The buckets that hold service logs: SSE-KMS, and logging their own access to the access-log bucket. */
+export const SERVICE_LOG_KINDS = ["cloudtrail", "config", "flow-logs"] as const;
+export type ServiceLogKind = (typeof SERVICE_LOG_KINDS)[number];
+
+/** The bucket policy of each service log bucket. */
+export const SERVICE_LOG_BUCKET_POLICIES: Readonly<Record<ServiceLogKind, (bucketName: string, context: LogArchivePolicyContext) => PolicyDocument>> = {
+  cloudtrail: cloudTrailBucketPolicy,
+  config: configBucketPolicy,
+  "flow-logs": flowLogsBucketPolicy,
+};
+
+/** The service log buckets whose server access logs the access-log bucket receives, each under `<kind>/`. */
+export function accessLogSources(bucketName: (kind: ServiceLogKind) => string): AccessLogSource[] {
+  return SERVICE_LOG_KINDS.map((kind) => ({ bucketName: bucketName(kind), prefix: `${kind}/` }));
+}
+
+/** Names the log archive's policies are built with: each bucket's name by kind, and the key's alias. */
+export interface LogArchiveNames {
+  readonly bucketName: (kind: ServiceLogKind | "access-logs") => string;
+  readonly keyAlias: string;
+}
+
+/** Every bucket and key policy of the log archive, with what it governs and AWS's size limit. */
+export function logArchivePolicies(names: LogArchiveNames, context: LogArchivePolicyContext): SizedPolicy[] {
+  const bucket = (kind: ServiceLogKind | "access-logs"): string => `the bucket policy of the ${kind} bucket (${names.bucketName(kind)})`;
+  return [
+    ...SERVICE_LOG_KINDS.map((kind) => ({
+      what: bucket(kind),
+      document: SERVICE_LOG_BUCKET_POLICIES[kind](names.bucketName(kind), context),
+      maxBytes: BUCKET_POLICY_MAX_BYTES,
+    })),
+    {
+      what: bucket("access-logs"),
+      document: accessLogsBucketPolicy(names.bucketName("access-logs"), accessLogSources(names.bucketName), context),
+      maxBytes: BUCKET_POLICY_MAX_BYTES,
+    },
+    { what: `the key policy of ${names.keyAlias}`, document: logArchiveKeyPolicy(context), maxBytes: KEY_POLICY_MAX_BYTES },
+  ];
 }

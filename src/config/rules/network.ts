@@ -1,5 +1,5 @@
 import { closestEndpointService, endpointService, INTERFACE_ENDPOINT_SERVICES } from "../../network/endpoint-services";
-import { cidrsOverlap, cidrSyntaxProblem, vpcCidrProblem } from "../../network/subnet-plan";
+import { addressSpan, cidrSyntaxProblem, overlappingPairs, vpcCidrProblem } from "../../network/subnet-plan";
 import type { ConfigIssue } from "../errors";
 import type { LandingZoneConfig } from "../schema";
 import type { AccountConfig } from "../sections/accounts";
@@ -41,28 +41,32 @@ export const reservedRangesValid: ConfigRule = (config) =>
     return problem === undefined ? [] : [{ path: ["networking", "reservedRanges", index, "cidr"], message: problem }];
   });
 
+/** Every pair of overlapping VPC CIDRs, reported at the later account (sort and sweep: linear in accounts). */
 export const vpcCidrsDisjoint: ConfigRule = (config) => {
   const networks = validAccountNetworks(config);
-  return networks.flatMap((later, j) =>
-    networks.slice(0, j)
-      .filter((earlier) => cidrsOverlap(earlier.network.cidr, later.network.cidr))
-      .map((earlier) => ({
-        path: ["accounts", later.index, "network", "cidr"],
-        message: `the VPC CIDR ${later.network.cidr} of account "${later.account.name}" overlaps ${earlier.network.cidr} of account "${earlier.account.name}" (accounts[${earlier.index}].network.cidr); VPC CIDRs must not overlap anywhere in the organisation, so they can be connected later`,
-      })),
-  );
+  return overlappingPairs(networks.map((n) => n.network.cidr)).map(([i, j]) => {
+    const [earlier, later] = [networks[i] as AccountNetwork, networks[j] as AccountNetwork];
+    return {
+      path: ["accounts", later.index, "network", "cidr"],
+      message: `the VPC CIDR ${later.network.cidr} of account "${later.account.name}" overlaps ${earlier.network.cidr} of account "${earlier.account.name}" (accounts[${earlier.index}].network.cidr); VPC CIDRs must not overlap anywhere in the organisation, so they can be connected later`,
+    };
+  });
 };
 
 export const vpcCidrsAvoidReservedRanges: ConfigRule = (config) => {
-  const reserved = config.networking.reservedRanges.filter((range) => cidrSyntaxProblem(range.cidr) === undefined);
-  return validAccountNetworks(config).flatMap((n) =>
-    reserved
-      .filter((range) => cidrsOverlap(range.cidr, n.network.cidr))
+  const reserved = config.networking.reservedRanges
+    .filter((range) => cidrSyntaxProblem(range.cidr) === undefined)
+    .map((range) => ({ range, span: addressSpan(range.cidr) }));
+  return validAccountNetworks(config).flatMap((n) => {
+    const vpc = addressSpan(n.network.cidr);
+    return reserved
+      .filter(({ span }) => span.first <= vpc.last && vpc.first <= span.last)
+      .map(({ range }) => range)
       .map((range) => ({
         path: ["accounts", n.index, "network", "cidr"],
         message: `the VPC CIDR ${n.network.cidr} of account "${n.account.name}" overlaps the reserved range "${range.name}" (${range.cidr}) in networking.reservedRanges; choose a CIDR outside every reserved range`,
-      })),
-  );
+      }));
+  });
 };
 
 export const privateTierRequired: ConfigRule = (config) =>
