@@ -4,7 +4,6 @@ import { ConfigError } from "./src/config/errors";
 import { loadConfig } from "./src/config/load";
 import { accountsWithStacks } from "./src/config/ou-tree";
 import type { LandingZoneConfig } from "./src/config/schema";
-import { configureBackend } from "./src/backend";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
 import { AccountStack } from "./stacks/account-stack";
 import { IdentityStack } from "./stacks/identity-stack";
@@ -17,28 +16,20 @@ import { crossStackDependencies } from "./src/pipeline/stack-graph";
 
 /** The landing zone's stacks and how they depend on each other; see the stack graph in the README. */
 export function composeLandingZone(app: App, config: LandingZoneConfig): void {
+  // Every stack sets up its own provider and backend (LandingZoneStack); this only wires them together.
   const organization = new OrganizationStack(app, config);
-
-  const logArchiveAccount = config.accounts.find((account) => account.purpose === "log-archive");
-  const logArchiveAccountId = logArchiveAccount === undefined ? undefined : organization.accountIds.get(logArchiveAccount.name);
-  if (logArchiveAccountId === undefined) throw new Error("internal error: no log archive account id");
+  const { accounts } = organization;
   // A literal when config adopts an organization, so dependent stacks need not read the organization stack's state.
   const organizationId = config.organization.id ?? organization.organization.id;
 
   // A suspended account gets no stack: the deny-all SCP blocks the deployment role too, so its stack could not even
   // plan. Its last applied state stays as it was; nothing is destroyed.
-  const accountStacks = accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map((account) => {
-    const accountId = organization.accountIds.get(account.name);
-    if (accountId === undefined) throw new Error(`internal error: no account id for ${account.name}`);
-    return new AccountStack(app, { config, account, accountId, logArchiveAccountId, organizationId });
-  });
+  const accountStacks = accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map(
+    (account) => new AccountStack(app, { config, account: accounts.account(account.name), logArchiveAccountId: accounts.logArchive.id, organizationId }),
+  );
 
   // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the trail).
-  const logArchive = new LogArchiveStack(app, {
-    config,
-    organizationId,
-    accountIds: organization.accountIds,
-  });
+  const logArchive = new LogArchiveStack(app, { config, organizationId, accounts });
   const orgTrail = new OrgTrailStack(app, {
     config,
     organizationId,
@@ -47,21 +38,16 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
     logArchiveBucketNames: Object.values(logArchive.buckets).map((bucket) => bucket.bucketName),
   });
 
-  const identity = new IdentityStack(app, { config, accountIds: organization.accountIds });
-
-  const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity];
-  for (const stack of stacks) {
-    configureBackend(stack, stack.node.id, config.backend);
-  }
+  const identity = new IdentityStack(app, { config, accounts });
 
   // Terraform Cloud: every stack takes HCP Terraform dynamic credentials, and the pipeline stack creates the
   // workspaces, their roles and the run triggers along the stack graph cdktf records.
   const backend = config.backend;
   if (backend.type === "cloud") {
+    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity];
     for (const stack of stacks) useDynamicCredentials(stack);
     const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId, organizationalUnitIds: organization.organizationalUnitIds });
     useDynamicCredentials(pipeline);
-    configureBackend(pipeline, pipeline.node.id, backend);
     pipeline.connect(crossStackDependencies([...stacks, pipeline]));
   }
 }

@@ -2,6 +2,7 @@ import { Fn, Testing, Token } from "cdktf";
 import { LOG_BUCKET_KINDS } from "../src/naming";
 import { BUCKET_POLICY_MAX_BYTES, policySizeProblems } from "../src/policies/log-archive";
 import { LogArchiveStack } from "../stacks/log-archive-stack";
+import { AccountDirectory } from "../src/stacks/account-directory";
 import { AUDITOR, AUDITOR_READ_ACTIONS_FOR_TEST, LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, bucketName, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
 import { stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
@@ -434,7 +435,7 @@ describe("log-archive stack: policy size limits", () => {
     new Map(config.accounts.map((a, i) => [a.name, a.id ?? (asTokens ? Token.asString(Fn.lookup({}, a.name, "x")) : String(100000000000 + i))]));
   const build = (extra: number, asTokens: boolean) => () => {
     const config = grown(extra);
-    new LogArchiveStack(Testing.app(), { config, organizationId: asTokens ? Token.asString(Fn.lookup({}, "org", "x")) : "o-abcdefghij", accountIds: ids(config, asTokens) });
+    new LogArchiveStack(Testing.app(), { config, organizationId: asTokens ? Token.asString(Fn.lookup({}, "org", "x")) : "o-abcdefghij", accounts: new AccountDirectory(config, ids(config, asTokens)) });
   };
 
   it("measures a policy in bytes against its limit, inclusive", () => {

@@ -8,27 +8,28 @@ import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/org
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
 import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib/ssoadmin-instance-access-control-attributes";
-import { Fn, TerraformOutput, TerraformStack, Token, type ITerraformDependable } from "cdktf";
+import { Fn, TerraformOutput, Token, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { PermissionSet } from "../src/constructs/permission-set";
 import { SecurityEventRule, type SecurityEventRuleProps } from "../src/constructs/security-event-rule";
-import { addressName, expandAssignments } from "../src/identity/assignments";
+import { expandAssignments } from "../src/identity/assignments";
 import { authenticationSettingsChangedPattern, breakGlassFederationPattern, signInWithoutMfaPattern } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
-import { Naming, STACK_NAMES } from "../src/naming";
+import { STACK_NAMES } from "../src/naming";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
-import { createAccountProvider } from "../src/providers";
-import { defaultTags } from "../src/tags";
+import type { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { terraformLiteral } from "../src/terraform-literal";
+import { terraformName as addressName } from "../src/terraform-name";
 
 /** The service principal of IAM Identity Center, for delegated administration. */
 export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
 
 export interface IdentityStackProps {
   readonly config: LandingZoneConfig;
-  /** From OrganizationStack.accountIds: literals, or references to the applied organization stack's state. */
-  readonly accountIds: ReadonlyMap<string, string>;
+  /** OrganizationStack.accounts: assignment targets and the delegated administrator. */
+  readonly accounts: AccountDirectory;
 }
 
 /**
@@ -40,49 +41,26 @@ export interface IdentityStackProps {
  * stack has a second provider, `management`, for them: the delegation then sits beside the resources that depend on
  * it, and the organization stack stays free of Identity Center.
  */
-export class IdentityStack extends TerraformStack {
+export class IdentityStack extends LandingZoneStack {
   constructor(scope: Construct, props: IdentityStackProps) {
-    super(scope, STACK_NAMES.identity);
-    const { config, accountIds } = props;
-    const { organization, identity } = config;
-    const naming = new Naming(organization);
-    const accountId = (name: string): string => {
-      const id = accountIds.get(name);
-      // Config validation guarantees every reference exists; reaching this is a bug in the landing zone.
-      if (id === undefined) throw new Error(`internal error: no account id for ${name}`);
-      return id;
-    };
-
+    const { config, accounts } = props;
+    const delegatedName = config.identity.delegatedAdministrator;
     // The Identity Center instance lives in the management account and in its home Region, which the landing zone
-    // takes to be organization.homeRegion (README: identity).
+    // takes to be organization.homeRegion (README: identity); with a delegated administrator the stack runs there.
+    const delegated = delegatedName === undefined ? undefined : accounts.account(delegatedName);
+    super(scope, STACK_NAMES.identity, { config, target: delegated ?? accounts.management });
+    const { organization, identity } = config;
+    const naming = this.naming;
+    const accountId = (name: string): string => accounts.id(name);
+
     let management: AwsProvider | undefined;
     const waitFor: ITerraformDependable[] = [];
-    const delegatedName = identity.delegatedAdministrator;
-    if (delegatedName === undefined) {
-      createAccountProvider(this, "aws", {
-        accountId: organization.managementAccountId,
-        region: organization.homeRegion,
-        defaultTags: defaultTags(config),
-      });
-    } else {
-      const delegatedId = accountId(delegatedName);
-      createAccountProvider(this, "aws", {
-        accountId: delegatedId,
-        region: organization.homeRegion,
-        assumeRoleName: organization.memberAccountRole,
-        sessionName: naming.assumeRoleSessionName(STACK_NAMES.identity),
-        defaultTags: defaultTags(config, config.accounts.find((a) => a.name === delegatedName)),
-      });
-      management = createAccountProvider(this, "management", {
-        accountId: organization.managementAccountId,
-        region: organization.homeRegion,
-        defaultTags: defaultTags(config),
-        alias: "management",
-      });
+    if (delegated !== undefined) {
+      management = this.accountProvider("management", accounts.management, "management");
       waitFor.push(
         new OrganizationsDelegatedAdministrator(this, "identity_center_delegated_administrator", {
           provider: management,
-          accountId: delegatedId,
+          accountId: delegated.id,
           servicePrincipal: IDENTITY_CENTER_SERVICE_PRINCIPAL,
         }),
       );

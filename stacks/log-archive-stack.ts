@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack, Token } from "cdktf";
+import { TerraformOutput, Token } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { accountsWithStacks } from "../src/config/ou-tree";
@@ -20,15 +20,15 @@ import {
 } from "../src/policies/log-archive";
 import { policyJson, type PolicyDocument } from "../src/policies/document";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
-import { createAccountProvider } from "../src/providers";
-import { defaultTags } from "../src/tags";
+import type { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 
 export interface LogArchiveStackProps {
   readonly config: LandingZoneConfig;
   /** From the organization stack: `o-…`. */
   readonly organizationId: string;
-  /** OrganizationStack.accountIds: account ids by account name. */
-  readonly accountIds: ReadonlyMap<string, string>;
+  /** OrganizationStack.accounts: the log archive account, and every account the policies admit. */
+  readonly accounts: AccountDirectory;
 }
 
 /** The buckets that hold service logs: SSE-KMS, and logging their own access to the access-log bucket. */
@@ -53,7 +53,7 @@ const BUCKET_POLICIES: Record<ServiceLogKind, (bucketName: string, context: LogA
  * organization stack and before the org-trail stack (CloudTrail checks the bucket and key policy when it creates
  * the trail).
  */
-export class LogArchiveStack extends TerraformStack {
+export class LogArchiveStack extends LandingZoneStack {
   readonly logArchiveAccountId: string;
   readonly key: LandingZoneKey;
   readonly buckets: Readonly<Record<LogBucketKind, LogArchiveBucket>>;
@@ -61,28 +61,17 @@ export class LogArchiveStack extends TerraformStack {
   readonly flowLogDeliveryAlarm?: FlowLogDeliveryAlarm;
 
   constructor(scope: Construct, props: LogArchiveStackProps) {
-    super(scope, STACK_NAMES.logArchive);
-    const { config } = props;
-    const naming = new Naming(config.organization);
-    const account = config.accounts.find((a) => a.purpose === "log-archive");
-    const accountId = account === undefined ? undefined : props.accountIds.get(account.name);
-    // Config validation guarantees exactly one log-archive account, and the organization stack has every id.
-    if (account === undefined || accountId === undefined) throw new Error("internal error: no log-archive account id");
+    super(scope, STACK_NAMES.logArchive, { config: props.config, target: props.accounts.logArchive });
+    const { config, accounts } = props;
+    const naming = this.naming;
+    const accountId = accounts.logArchive.id;
     this.logArchiveAccountId = accountId;
-
-    createAccountProvider(this, "aws", {
-      accountId,
-      region: config.organization.homeRegion,
-      assumeRoleName: config.organization.memberAccountRole,
-      sessionName: naming.assumeRoleSessionName(STACK_NAMES.logArchive),
-      defaultTags: defaultTags(config, account),
-    });
 
     const context: LogArchivePolicyContext = {
       logArchiveAccountId: accountId,
       managementAccountId: config.organization.managementAccountId,
       organizationId: props.organizationId,
-      organizationAccountIds: config.accounts.map((a) => required(props.accountIds, a.name)),
+      organizationAccountIds: accounts.all.map((a) => a.id),
       homeRegion: config.organization.homeRegion,
       regions: config.organization.allowedRegions,
       trailArn: naming.orgTrailArn(config.organization.managementAccountId),
@@ -206,10 +195,4 @@ function checkPolicySizes(naming: Naming, accountId: string, context: LogArchive
     { what: `the key policy of ${naming.kmsAlias("log-archive")}`, document: logArchiveKeyPolicy(sizing), maxBytes: KEY_POLICY_MAX_BYTES },
   ]);
   if (problems.length > 0) throw new Error(`log-archive stack: ${problems.join("; ")}`);
-}
-
-function required(ids: ReadonlyMap<string, string>, name: string): string {
-  const id = ids.get(name);
-  if (id === undefined) throw new Error(`internal error: no account id for ${name}`);
-  return id;
 }

@@ -13,7 +13,7 @@ import { RunTrigger } from "@cdktf/provider-tfe/lib/run-trigger";
 import { Variable } from "@cdktf/provider-tfe/lib/variable";
 import { Workspace } from "@cdktf/provider-tfe/lib/workspace";
 import { WorkspaceSettings } from "@cdktf/provider-tfe/lib/workspace-settings";
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { CloudBackendConfig } from "../src/config/sections/backend";
@@ -35,7 +35,8 @@ import {
   workspaceRoleTrustPolicy,
   workspaceRolesTemplate,
 } from "../src/policies/pipeline";
-import { createAccountProvider } from "../src/providers";
+import { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { defaultTags } from "../src/tags";
 
 /**
@@ -81,20 +82,19 @@ interface WorkspaceEntry {
  * The project and this stack's own workspace exist before its first apply (bootstrap, docs/terraform-cloud.md): it
  * reads them, and manages the workspace's settings and variables like any other.
  */
-export class PipelineStack extends TerraformStack {
+export class PipelineStack extends LandingZoneStack {
   private readonly workspaces = new Map<string, WorkspaceEntry>();
 
   constructor(scope: Construct, props: PipelineStackProps) {
-    super(scope, STACK_NAMES.pipeline);
+    super(scope, STACK_NAMES.pipeline, { config: props.config, target: AccountDirectory.managementAccount(props.config) });
     const { config, backend } = props;
-    const naming = new Naming(config.organization);
-    const managementAccountId = config.organization.managementAccountId;
+    const naming = this.naming;
+    const managementAccountId = this.target.id;
     const projectName = backend.project ?? DEFAULT_PROJECT_NAME;
 
     // The API token comes from the TFE_TOKEN environment variable (a sensitive workspace variable after bootstrap),
     // never from config or state.
     new TfeProvider(this, "tfe", { hostname: backend.hostname, organization: backend.organization });
-    createAccountProvider(this, "aws", { accountId: managementAccountId, region: config.organization.homeRegion, defaultTags: defaultTags(config) });
 
     const project = new DataTfeProject(this, "project", { name: projectName, organization: backend.organization });
     const recipients = (backend.notificationEmails ?? config.logging.securityContacts).map(
