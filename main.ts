@@ -2,7 +2,6 @@ import "./src/synth/fast-start";
 import { App } from "cdktf";
 import { ConfigError } from "./src/config/errors";
 import { loadConfig } from "./src/config/load";
-import { accountsWithStacks } from "./src/config/ou-tree";
 import type { LandingZoneConfig } from "./src/config/schema";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
 import { AccountStack } from "./stacks/account-stack";
@@ -24,8 +23,8 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
 
   // A suspended account gets no stack: the deny-all SCP blocks the deployment role too, so its stack could not even
   // plan. Its last applied state stays as it was; nothing is destroyed.
-  const accountStacks = accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map(
-    (account) => new AccountStack(app, { config, account: accounts.account(account.name), logArchiveAccountId: accounts.logArchive.id, organizationId }),
+  const accountStacks = accounts.withStacks(config.guardrails.suspendedOu).map(
+    (account) => new AccountStack(app, { config, account, logArchiveAccountId: accounts.logArchive.id, organizationId }),
   );
 
   // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the trail).

@@ -1,4 +1,4 @@
-import { isWithinOu } from "../config/ou-tree";
+import { accountsWithStacks, isWithinOu } from "../config/ou-tree";
 import type { LandingZoneConfig } from "../config/schema";
 import type { AccountConfig } from "../config/sections/accounts";
 
@@ -65,6 +65,12 @@ export class AccountDirectory {
   /** Account ids by name, for outputs and constructs that take a map. */
   get ids(): ReadonlyMap<string, string> {
     return new Map(this.all.map((account) => [account.name, account.id]));
+  }
+
+  /** The member accounts that get an account stack: all but the management account and the suspended OU's (accountsWithStacks). */
+  withStacks(suspendedOu: string | undefined): DirectoryAccount[] {
+    const names = new Set(accountsWithStacks(this.all.map((account) => account.config), suspendedOu).map((account) => account.name));
+    return this.all.filter((account) => names.has(account.name));
   }
 
   /** The accounts in an OU or anywhere below it (the accounts its SCPs and assignments reach). */
