@@ -21,7 +21,7 @@ import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/ev
 import type { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { terraformLiteral } from "../src/terraform-literal";
-import { terraformName as addressName } from "../src/terraform-name";
+import { terraformName } from "../src/terraform-name";
 
 /** The service principal of IAM Identity Center, for delegated administration. */
 export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
@@ -81,7 +81,7 @@ export class IdentityStack extends LandingZoneStack {
 
     const groupIds = new Map<string, string>();
     for (const group of identity.groups) {
-      const resource = new IdentitystoreGroup(this, `group_${addressName(group.name)}`, {
+      const resource = new IdentitystoreGroup(this, `group_${terraformName(group.name)}`, {
         identityStoreId,
         displayName: group.name,
         description: group.description === undefined ? undefined : terraformLiteral(group.description),
@@ -91,7 +91,7 @@ export class IdentityStack extends LandingZoneStack {
     }
 
     for (const user of identity.users) {
-      const resource = new IdentitystoreUser(this, `user_${addressName(user.userName)}`, {
+      const resource = new IdentitystoreUser(this, `user_${terraformName(user.userName)}`, {
         identityStoreId,
         userName: user.userName,
         // Free text: a "${" or "%{" in it must reach the identity store as written, not as a Terraform template.
@@ -101,7 +101,7 @@ export class IdentityStack extends LandingZoneStack {
         dependsOn,
       });
       for (const group of user.groups) {
-        new IdentitystoreGroupMembership(this, `membership_${addressName(user.userName)}_${addressName(group)}`, {
+        new IdentitystoreGroupMembership(this, `membership_${terraformName(user.userName)}_${terraformName(group)}`, {
           identityStoreId,
           groupId: required(groupIds, group, "group"),
           memberId: resource.userId,
@@ -111,7 +111,7 @@ export class IdentityStack extends LandingZoneStack {
 
     const permissionSetArns = new Map<string, string>();
     for (const spec of permissionSetsToCreate(identity)) {
-      const set = new PermissionSet(this, `permission_set_${addressName(spec.name)}`, {
+      const set = new PermissionSet(this, `permission_set_${terraformName(spec.name)}`, {
         instanceArn,
         spec,
         tags: { PermissionLevel: spec.privileged ? "privileged" : "standard" },
@@ -121,7 +121,7 @@ export class IdentityStack extends LandingZoneStack {
     }
 
     for (const assignment of expandAssignments(config)) {
-      new SsoadminAccountAssignment(this, `assignment_${addressName(assignment.group)}_${addressName(assignment.permissionSet)}_${addressName(assignment.account)}`, {
+      new SsoadminAccountAssignment(this, `assignment_${terraformName(assignment.group)}_${terraformName(assignment.permissionSet)}_${terraformName(assignment.account)}`, {
         instanceArn,
         permissionSetArn: required(permissionSetArns, assignment.permissionSet, "permission set"),
         principalId: required(groupIds, assignment.group, "group"),

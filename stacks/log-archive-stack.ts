@@ -20,6 +20,7 @@ import {
 } from "../src/policies/log-archive";
 import { policyJson, type PolicyDocument } from "../src/policies/document";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
+import { LandingZoneError } from "../src/errors";
 import type { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 
@@ -194,5 +195,5 @@ function checkPolicySizes(naming: Naming, accountId: string, context: LogArchive
     },
     { what: `the key policy of ${naming.kmsAlias("log-archive")}`, document: logArchiveKeyPolicy(sizing), maxBytes: KEY_POLICY_MAX_BYTES },
   ]);
-  if (problems.length > 0) throw new Error(`log-archive stack: ${problems.join("; ")}`);
+  if (problems.length > 0) throw new LandingZoneError(`log-archive stack: ${problems.join("; ")}`);
 }

@@ -104,7 +104,7 @@ export class OrganizationStack extends LandingZoneStack {
 
     const ouIds = new Map<string, string>();
     for (const flat of flattenOrganizationalUnits(config.organizationalUnits)) {
-      const ou = new OrganizationsOrganizationalUnit(this, `ou_${slug(flat.path)}`, {
+      const ou = new OrganizationsOrganizationalUnit(this, `ou_${terraformName(flat.path)}`, {
         name: flat.ou.name,
         parentId: flat.parentPath === undefined ? rootId : required(ouIds, flat.parentPath),
         lifecycle: { preventDestroy: true },
@@ -199,10 +199,6 @@ export function deploymentRoleChecks(scope: Construct, config: LandingZoneConfig
   });
 }
 
-/** A Terraform-safe construct id for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */
-function slug(path: string): string {
-  return terraformName(path);
-}
 
 function required(ids: ReadonlyMap<string, string>, key: string): string {
   const id = ids.get(key);

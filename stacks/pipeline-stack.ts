@@ -35,9 +35,11 @@ import {
   workspaceRoleTrustPolicy,
   workspaceRolesTemplate,
 } from "../src/policies/pipeline";
+import { LandingZoneError } from "../src/errors";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { defaultTags } from "../src/tags";
+import { terraformName } from "../src/terraform-name";
 
 /**
  * What notifies people: a run that fails, and a health assessment that finds drift or cannot run
@@ -207,7 +209,7 @@ export class PipelineStack extends LandingZoneStack {
     const targets = stackSetOuTargets(ouPaths, suspendedOu);
     const missed = config.accounts.filter((account) => account.ou !== undefined && targets.uncovered.includes(account.ou));
     if (missed.length > 0) {
-      throw new Error(
+      throw new LandingZoneError(
         `guardrails.suspendedOu: ${suspendedOu ?? ""} sits in an OU that holds accounts itself (${missed.map((a) => `${a.name} in ${a.ou ?? ""}`).join(", ")}); ` +
           "with a cloud backend the Terraform Cloud OIDC StackSet could not reach them without reaching the suspended OU: move them into a child OU, or make the suspended OU top-level",
       );
@@ -231,7 +233,7 @@ export class PipelineStack extends LandingZoneStack {
     return targets.ous.map((path) => {
       const ouId = props.organizationalUnitIds.get(path);
       if (ouId === undefined) throw new Error(`internal error: no OU id for ${path}`);
-      return new CloudformationStackSetInstance(this, `tfc_oidc_stack_set_instance_${path.replaceAll("/", "_")}`, {
+      return new CloudformationStackSetInstance(this, `tfc_oidc_stack_set_instance_${terraformName(path)}`, {
         stackSetName: stackSet.name,
         deploymentTargets: { organizationalUnitIds: [ouId] },
         retainStack: true,
