@@ -311,7 +311,7 @@ describe("reporting", () => {
 
   it("says clearly when the config file does not exist", () => {
     const issues = issuesOf(() => loadConfig("/nonexistent/landing-zone.yaml"));
-    expect(issues).toEqual([expect.objectContaining({ path: [], message: "cannot read the config: file not found" })]);
+    expect(issues).toEqual([expect.objectContaining({ path: [], message: "cannot read the config: file not found; tried /nonexistent/landing-zone.yaml" })]);
   });
 });
 

@@ -183,7 +183,7 @@ describe("identity config errors", () => {
   it("rejects names that differ only in punctuation, which would share a Terraform address", () => {
     const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ name: "Voting.Data" }), customSet({ name: "Voting_Data" })));
     expect(issue.path).toEqual(["identity", "permissionSets", 2, "name"]);
-    expect(issue.message).toBe('permission set "Voting_Data" would get the same Terraform address as "Voting.Data" (identity.permissionSets[1]); names must differ in more than punctuation');
+    expect(issue.message).toBe('permission set "Voting_Data" would get the same Terraform address as "Voting.Data" (identity.permissionSets[1].name); names must differ in more than punctuation');
   });
 
   it("rejects a permission set name AWS would refuse", () => {

@@ -8,27 +8,28 @@ import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/org
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
 import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib/ssoadmin-instance-access-control-attributes";
-import { Fn, TerraformOutput, TerraformStack, Token, type ITerraformDependable } from "cdktf";
+import { Fn, TerraformOutput, Token, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { PermissionSet } from "../src/constructs/permission-set";
 import { SecurityEventRule, type SecurityEventRuleProps } from "../src/constructs/security-event-rule";
-import { addressName, expandAssignments } from "../src/identity/assignments";
+import { expandAssignments } from "../src/identity/assignments";
 import { authenticationSettingsChangedPattern, breakGlassFederationPattern, signInWithoutMfaPattern } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
-import { Naming, STACK_NAMES } from "../src/naming";
+import { STACK_NAMES } from "../src/naming";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
-import { createAccountProvider } from "../src/providers";
-import { defaultTags } from "../src/tags";
+import type { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { terraformLiteral } from "../src/terraform-literal";
+import { terraformName } from "../src/terraform-name";
 
 /** The service principal of IAM Identity Center, for delegated administration. */
 export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
 
 export interface IdentityStackProps {
   readonly config: LandingZoneConfig;
-  /** From OrganizationStack.accountIds: literals, or references to the applied organization stack's state. */
-  readonly accountIds: ReadonlyMap<string, string>;
+  /** OrganizationStack.accounts: assignment targets and the delegated administrator. */
+  readonly accounts: AccountDirectory;
 }
 
 /**
@@ -40,49 +41,26 @@ export interface IdentityStackProps {
  * stack has a second provider, `management`, for them: the delegation then sits beside the resources that depend on
  * it, and the organization stack stays free of Identity Center.
  */
-export class IdentityStack extends TerraformStack {
+export class IdentityStack extends LandingZoneStack {
   constructor(scope: Construct, props: IdentityStackProps) {
-    super(scope, STACK_NAMES.identity);
-    const { config, accountIds } = props;
-    const { organization, identity } = config;
-    const naming = new Naming(organization);
-    const accountId = (name: string): string => {
-      const id = accountIds.get(name);
-      // Config validation guarantees every reference exists; reaching this is a bug in the landing zone.
-      if (id === undefined) throw new Error(`internal error: no account id for ${name}`);
-      return id;
-    };
-
+    const { config, accounts } = props;
+    const delegatedName = config.identity.delegatedAdministrator;
     // The Identity Center instance lives in the management account and in its home Region, which the landing zone
-    // takes to be organization.homeRegion (README: identity).
+    // takes to be organization.homeRegion (README: identity); with a delegated administrator the stack runs there.
+    const delegated = delegatedName === undefined ? undefined : accounts.account(delegatedName);
+    super(scope, STACK_NAMES.identity, { config, target: delegated ?? accounts.management });
+    const { organization, identity } = config;
+    const naming = this.naming;
+    const accountId = (name: string): string => accounts.id(name);
+
     let management: AwsProvider | undefined;
     const waitFor: ITerraformDependable[] = [];
-    const delegatedName = identity.delegatedAdministrator;
-    if (delegatedName === undefined) {
-      createAccountProvider(this, "aws", {
-        accountId: organization.managementAccountId,
-        region: organization.homeRegion,
-        defaultTags: defaultTags(config),
-      });
-    } else {
-      const delegatedId = accountId(delegatedName);
-      createAccountProvider(this, "aws", {
-        accountId: delegatedId,
-        region: organization.homeRegion,
-        assumeRoleName: organization.memberAccountRole,
-        sessionName: naming.assumeRoleSessionName(STACK_NAMES.identity),
-        defaultTags: defaultTags(config, config.accounts.find((a) => a.name === delegatedName)),
-      });
-      management = createAccountProvider(this, "management", {
-        accountId: organization.managementAccountId,
-        region: organization.homeRegion,
-        defaultTags: defaultTags(config),
-        alias: "management",
-      });
+    if (delegated !== undefined) {
+      management = this.accountProvider("management", accounts.management, "management");
       waitFor.push(
         new OrganizationsDelegatedAdministrator(this, "identity_center_delegated_administrator", {
           provider: management,
-          accountId: delegatedId,
+          accountId: delegated.id,
           servicePrincipal: IDENTITY_CENTER_SERVICE_PRINCIPAL,
         }),
       );
@@ -103,7 +81,7 @@ export class IdentityStack extends TerraformStack {
 
     const groupIds = new Map<string, string>();
     for (const group of identity.groups) {
-      const resource = new IdentitystoreGroup(this, `group_${addressName(group.name)}`, {
+      const resource = new IdentitystoreGroup(this, `group_${terraformName(group.name)}`, {
         identityStoreId,
         displayName: group.name,
         description: group.description === undefined ? undefined : terraformLiteral(group.description),
@@ -113,7 +91,7 @@ export class IdentityStack extends TerraformStack {
     }
 
     for (const user of identity.users) {
-      const resource = new IdentitystoreUser(this, `user_${addressName(user.userName)}`, {
+      const resource = new IdentitystoreUser(this, `user_${terraformName(user.userName)}`, {
         identityStoreId,
         userName: user.userName,
         // Free text: a "${" or "%{" in it must reach the identity store as written, not as a Terraform template.
@@ -123,7 +101,7 @@ export class IdentityStack extends TerraformStack {
         dependsOn,
       });
       for (const group of user.groups) {
-        new IdentitystoreGroupMembership(this, `membership_${addressName(user.userName)}_${addressName(group)}`, {
+        new IdentitystoreGroupMembership(this, `membership_${terraformName(user.userName)}_${terraformName(group)}`, {
           identityStoreId,
           groupId: required(groupIds, group, "group"),
           memberId: resource.userId,
@@ -133,7 +111,7 @@ export class IdentityStack extends TerraformStack {
 
     const permissionSetArns = new Map<string, string>();
     for (const spec of permissionSetsToCreate(identity)) {
-      const set = new PermissionSet(this, `permission_set_${addressName(spec.name)}`, {
+      const set = new PermissionSet(this, `permission_set_${terraformName(spec.name)}`, {
         instanceArn,
         spec,
         tags: { PermissionLevel: spec.privileged ? "privileged" : "standard" },
@@ -143,7 +121,7 @@ export class IdentityStack extends TerraformStack {
     }
 
     for (const assignment of expandAssignments(config)) {
-      new SsoadminAccountAssignment(this, `assignment_${addressName(assignment.group)}_${addressName(assignment.permissionSet)}_${addressName(assignment.account)}`, {
+      new SsoadminAccountAssignment(this, `assignment_${terraformName(assignment.group)}_${terraformName(assignment.permissionSet)}_${terraformName(assignment.account)}`, {
         instanceArn,
         permissionSetArn: required(permissionSetArns, assignment.permissionSet, "permission set"),
         principalId: required(groupIds, assignment.group, "group"),

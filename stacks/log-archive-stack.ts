@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { accountsWithStacks } from "../src/config/ou-tree";
@@ -17,15 +17,15 @@ import {
 } from "../src/policies/log-archive";
 import { policyJson } from "../src/policies/document";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
-import { createAccountProvider } from "../src/providers";
-import { defaultTags } from "../src/tags";
+import type { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 
 export interface LogArchiveStackProps {
   readonly config: LandingZoneConfig;
   /** From the organization stack: `o-…`. */
   readonly organizationId: string;
-  /** OrganizationStack.accountIds: account ids by account name. */
-  readonly accountIds: ReadonlyMap<string, string>;
+  /** OrganizationStack.accounts: the log archive account (the policies admit accounts by organisation, not by list). */
+  readonly accounts: AccountDirectory;
 }
 
 /**
@@ -40,7 +40,7 @@ export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "fl
  * organization stack and before the org-trail stack (CloudTrail checks the bucket and key policy when it creates
  * the trail).
  */
-export class LogArchiveStack extends TerraformStack {
+export class LogArchiveStack extends LandingZoneStack {
   readonly logArchiveAccountId: string;
   readonly key: LandingZoneKey;
   readonly buckets: Readonly<Record<LogBucketKind, LogArchiveBucket>>;
@@ -48,22 +48,11 @@ export class LogArchiveStack extends TerraformStack {
   readonly flowLogDeliveryAlarm?: FlowLogDeliveryAlarm;
 
   constructor(scope: Construct, props: LogArchiveStackProps) {
-    super(scope, STACK_NAMES.logArchive);
-    const { config } = props;
-    const naming = new Naming(config.organization);
-    const account = config.accounts.find((a) => a.purpose === "log-archive");
-    const accountId = account === undefined ? undefined : props.accountIds.get(account.name);
-    // Config validation guarantees exactly one log-archive account, and the organization stack has every id.
-    if (account === undefined || accountId === undefined) throw new Error("internal error: no log-archive account id");
+    super(scope, STACK_NAMES.logArchive, { config: props.config, target: props.accounts.logArchive });
+    const { config, accounts } = props;
+    const naming = this.naming;
+    const accountId = accounts.logArchive.id;
     this.logArchiveAccountId = accountId;
-
-    createAccountProvider(this, "aws", {
-      accountId,
-      region: config.organization.homeRegion,
-      assumeRoleName: config.organization.memberAccountRole,
-      sessionName: naming.assumeRoleSessionName(STACK_NAMES.logArchive),
-      defaultTags: defaultTags(config, account),
-    });
 
     const context: LogArchivePolicyContext = {
       logArchiveAccountId: accountId,

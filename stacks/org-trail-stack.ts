@@ -5,7 +5,7 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { CisAlarms } from "../src/constructs/cis-alarms";
@@ -24,8 +24,8 @@ import {
 } from "../src/policies/org-trail";
 import { policyJson } from "../src/policies/document";
 import { serviceTrustPolicy } from "../src/policies/trust-policies";
-import { createAccountProvider } from "../src/providers";
-import { defaultTags } from "../src/tags";
+import { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 
 /** Namespace of the landing zone's own (non-CIS) metrics. */
 export const LANDING_ZONE_METRIC_NAMESPACE = "LandingZone";
@@ -79,7 +79,7 @@ export function orgTrailEventSelectors(config: LandingZoneConfig, logArchiveBuck
  * and alarms on it, and the security alarm topic that other stacks' alerting rules also notify. Apply after the
  * log-archive stack.
  */
-export class OrgTrailStack extends TerraformStack {
+export class OrgTrailStack extends LandingZoneStack {
   readonly trail: Cloudtrail;
   readonly topic: SnsTopic;
   readonly logGroup: CloudwatchLogGroup;
@@ -87,16 +87,10 @@ export class OrgTrailStack extends TerraformStack {
   readonly breakGlassAlarm: CloudwatchMetricAlarm;
 
   constructor(scope: Construct, props: OrgTrailStackProps) {
-    super(scope, STACK_NAMES.orgTrail);
+    super(scope, STACK_NAMES.orgTrail, { config: props.config, target: AccountDirectory.managementAccount(props.config) });
     const { config } = props;
-    const naming = new Naming(config.organization);
-    const managementAccountId = config.organization.managementAccountId;
-
-    createAccountProvider(this, "aws", {
-      accountId: managementAccountId,
-      region: config.organization.homeRegion,
-      defaultTags: defaultTags(config),
-    });
+    const naming = this.naming;
+    const managementAccountId = this.target.id;
 
     const context: OrgTrailPolicyContext = {
       managementAccountId,

@@ -2,7 +2,7 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { OrganizationGuardrails } from "../src/constructs/organization-guardrails";
 import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
@@ -10,6 +10,9 @@ import { CentralizedRootAccess } from "../src/constructs/centralized-root-access
 import type { LandingZoneConfig } from "../src/config/schema";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
+import { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
+import { terraformName } from "../src/terraform-name";
 import { defaultTags } from "../src/tags";
 
 /**
@@ -69,7 +72,7 @@ export const ENABLED_POLICY_TYPES = [
  * Nothing here may be lost by accident: the organization and every account have prevent_destroy, and removing an
  * account from config never closes it (close_on_deletion is false).
  */
-export class OrganizationStack extends TerraformStack {
+export class OrganizationStack extends LandingZoneStack {
   readonly organization: OrganizationsOrganization;
   /** OU ids by OU path, such as `Workloads/Prod`. */
   readonly organizationalUnitIds: ReadonlyMap<string, string>;
@@ -80,16 +83,12 @@ export class OrganizationStack extends TerraformStack {
    * (so their stacks plan without this stack's state), a cross-stack reference for accounts created here.
    */
   readonly accountIds: ReadonlyMap<string, string>;
+  /** Every account with its id, for the stacks that deploy into them or name them. */
+  readonly accounts: AccountDirectory;
 
   constructor(scope: Construct, config: LandingZoneConfig) {
-    super(scope, STACK_NAMES.organization);
-    const naming = new Naming(config.organization);
-
-    createAccountProvider(this, "aws", {
-      accountId: config.organization.managementAccountId,
-      region: config.organization.homeRegion,
-      defaultTags: defaultTags(config),
-    });
+    super(scope, STACK_NAMES.organization, { config, target: AccountDirectory.managementAccount(config) });
+    const naming = this.naming;
 
     this.organization = new OrganizationsOrganization(this, "organization", {
       featureSet: "ALL",
@@ -105,7 +104,7 @@ export class OrganizationStack extends TerraformStack {
 
     const ouIds = new Map<string, string>();
     for (const flat of flattenOrganizationalUnits(config.organizationalUnits)) {
-      const ou = new OrganizationsOrganizationalUnit(this, `ou_${slug(flat.path)}`, {
+      const ou = new OrganizationsOrganizationalUnit(this, `ou_${terraformName(flat.path)}`, {
         name: flat.ou.name,
         parentId: flat.parentPath === undefined ? rootId : required(ouIds, flat.parentPath),
         lifecycle: { preventDestroy: true },
@@ -145,6 +144,7 @@ export class OrganizationStack extends TerraformStack {
       }
     }
     this.accountIds = accountIds;
+    this.accounts = new AccountDirectory(config, accountIds);
 
     // Region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies, and where each is attached.
     new OrganizationGuardrails(this, "guardrails", {
@@ -199,10 +199,6 @@ export function deploymentRoleChecks(scope: Construct, config: LandingZoneConfig
   });
 }
 
-/** A Terraform-safe construct id for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */
-function slug(path: string): string {
-  return path.replace(/[^A-Za-z0-9-]/g, "_");
-}
 
 function required(ids: ReadonlyMap<string, string>, key: string): string {
   const id = ids.get(key);

@@ -13,7 +13,7 @@ import { RunTrigger } from "@cdktf/provider-tfe/lib/run-trigger";
 import { Variable } from "@cdktf/provider-tfe/lib/variable";
 import { Workspace } from "@cdktf/provider-tfe/lib/workspace";
 import { WorkspaceSettings } from "@cdktf/provider-tfe/lib/workspace-settings";
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { CloudBackendConfig } from "../src/config/sections/backend";
@@ -35,8 +35,11 @@ import {
   workspaceRoleTrustPolicy,
   workspaceRolesTemplate,
 } from "../src/policies/pipeline";
-import { createAccountProvider } from "../src/providers";
+import { LandingZoneError } from "../src/errors";
+import { AccountDirectory } from "../src/stacks/account-directory";
+import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { defaultTags } from "../src/tags";
+import { terraformName } from "../src/terraform-name";
 
 /**
  * What notifies people: a run that fails, and a health assessment that finds drift or cannot run
@@ -81,20 +84,19 @@ interface WorkspaceEntry {
  * The project and this stack's own workspace exist before its first apply (bootstrap, docs/terraform-cloud.md): it
  * reads them, and manages the workspace's settings and variables like any other.
  */
-export class PipelineStack extends TerraformStack {
+export class PipelineStack extends LandingZoneStack {
   private readonly workspaces = new Map<string, WorkspaceEntry>();
 
   constructor(scope: Construct, props: PipelineStackProps) {
-    super(scope, STACK_NAMES.pipeline);
+    super(scope, STACK_NAMES.pipeline, { config: props.config, target: AccountDirectory.managementAccount(props.config) });
     const { config, backend } = props;
-    const naming = new Naming(config.organization);
-    const managementAccountId = config.organization.managementAccountId;
+    const naming = this.naming;
+    const managementAccountId = this.target.id;
     const projectName = backend.project ?? DEFAULT_PROJECT_NAME;
 
     // The API token comes from the TFE_TOKEN environment variable (a sensitive workspace variable after bootstrap),
     // never from config or state.
     new TfeProvider(this, "tfe", { hostname: backend.hostname, organization: backend.organization });
-    createAccountProvider(this, "aws", { accountId: managementAccountId, region: config.organization.homeRegion, defaultTags: defaultTags(config) });
 
     const project = new DataTfeProject(this, "project", { name: projectName, organization: backend.organization });
     const recipients = (backend.notificationEmails ?? config.logging.securityContacts).map(
@@ -207,7 +209,7 @@ export class PipelineStack extends TerraformStack {
     const targets = stackSetOuTargets(ouPaths, suspendedOu);
     const missed = config.accounts.filter((account) => account.ou !== undefined && targets.uncovered.includes(account.ou));
     if (missed.length > 0) {
-      throw new Error(
+      throw new LandingZoneError(
         `guardrails.suspendedOu: ${suspendedOu ?? ""} sits in an OU that holds accounts itself (${missed.map((a) => `${a.name} in ${a.ou ?? ""}`).join(", ")}); ` +
           "with a cloud backend the Terraform Cloud OIDC StackSet could not reach them without reaching the suspended OU: move them into a child OU, or make the suspended OU top-level",
       );
@@ -231,7 +233,7 @@ export class PipelineStack extends TerraformStack {
     return targets.ous.map((path) => {
       const ouId = props.organizationalUnitIds.get(path);
       if (ouId === undefined) throw new Error(`internal error: no OU id for ${path}`);
-      return new CloudformationStackSetInstance(this, `tfc_oidc_stack_set_instance_${path.replaceAll("/", "_")}`, {
+      return new CloudformationStackSetInstance(this, `tfc_oidc_stack_set_instance_${terraformName(path)}`, {
         stackSetName: stackSet.name,
         deploymentTargets: { organizationalUnitIds: [ouId] },
         retainStack: true,

@@ -1,3 +1,5 @@
+import { LandingZoneError } from "../errors";
+
 /** A path into the config, such as ["accounts", 2, "email"]. */
 export type ConfigPath = readonly (string | number)[];
 
@@ -22,7 +24,7 @@ export function formatPath(path: ConfigPath): string {
 }
 
 /** Every problem found in a config file, reported at once. */
-export class ConfigError extends Error {
+export class ConfigError extends LandingZoneError {
   constructor(
     readonly file: string,
     readonly issues: readonly LocatedConfigIssue[],

@@ -1,23 +1,38 @@
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type * as z from "zod";
 import { ConfigError, type ConfigIssue, type ConfigPath, type LocatedConfigIssue } from "./errors";
 import { landingZoneSchema, type LandingZoneConfig } from "./schema";
-import { validateConfig } from "./validate";
+import { SECTION_UNAVAILABLE, validateConfig } from "./validate";
 
 /** The config file used when LANDING_ZONE_CONFIG is not set, relative to the working directory. */
 export const DEFAULT_CONFIG_FILE = "landing-zone.yaml";
 
+/**
+ * The config file to read. LANDING_ZONE_CONFIG, when relative, is taken from the directory the user ran npm in
+ * (INIT_CWD): `npm run synth` runs in the project root, and a path typed next to the command means the user's
+ * directory. The default file is the project's own example, in the working directory.
+ */
+export function configFilePath(env: NodeJS.ProcessEnv = process.env): { readonly path: string; readonly from: string } {
+  const given = env.LANDING_ZONE_CONFIG;
+  if (given === undefined || given === "") return { path: resolve(DEFAULT_CONFIG_FILE), from: `the default config file, ${DEFAULT_CONFIG_FILE} in ${process.cwd()}` };
+  if (isAbsolute(given)) return { path: given, from: `LANDING_ZONE_CONFIG=${given}` };
+  const base = env.INIT_CWD ?? process.cwd();
+  return { path: resolve(base, given), from: `LANDING_ZONE_CONFIG=${given}, resolved from ${base}${env.INIT_CWD === undefined ? " (the working directory)" : " (INIT_CWD, where npm was run)"}` };
+}
+
 /** Reads, parses and validates a config file; throws a ConfigError that lists every problem at once. */
-export function loadConfig(file: string = process.env.LANDING_ZONE_CONFIG ?? DEFAULT_CONFIG_FILE): LandingZoneConfig {
-  const shownName = relative(process.cwd(), file) || file;
+export function loadConfig(file?: string): LandingZoneConfig {
+  const { path, from } = file === undefined ? configFilePath() : { path: resolve(file), from: undefined };
+  const shownName = relative(process.cwd(), path) || path;
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
-    throw new ConfigError(shownName, [{ file: shownName, line: 1, column: 1, path: [], message: `cannot read the config: ${reason}` }]);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "it is a directory" : String(error);
+    throw new ConfigError(shownName, [{ file: shownName, line: 1, column: 1, path: [], message: `cannot read the config: ${reason}; tried ${path}${from === undefined ? "" : ` (${from})`}` }]);
   }
   return parseConfig(text, shownName);
 }
@@ -38,8 +53,14 @@ export function parseConfig(text: string, file: string): LandingZoneConfig {
     );
   }
 
-  const parsed = landingZoneSchema.safeParse(doc.toJS(), { reportInput: true });
-  const issues: PendingIssue[] = parsed.success ? validateConfig(parsed.data) : parsed.error.issues.flatMap(toConfigIssues);
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) {
+    throw new ConfigError(file, [locate({ path: [], message: `the config file is empty; it needs at least ${requiredSections().join(", ")}` }, 0)]);
+  }
+  const parsed = landingZoneSchema.safeParse(data, { reportInput: true });
+  const issues: PendingIssue[] = parsed.success
+    ? validateConfig(parsed.data)
+    : [...parsed.error.issues.flatMap(toConfigIssues), ...validateConfig(sectionsThatPassed(data, parsed.error.issues))];
   if (issues.length > 0) {
     throw new ConfigError(
       file,
@@ -47,6 +68,43 @@ export function parseConfig(text: string, file: string): LandingZoneConfig {
     );
   }
   return deepFreeze(parsed.data as LandingZoneConfig);
+}
+
+/** The top-level sections a config must have (the schema's keys without a default). */
+function requiredSections(): string[] {
+  return Object.entries(landingZoneSchema.shape).filter(([, schema]) => !schema.safeParse(undefined).success).map(([key]) => key);
+}
+
+/**
+ * The config as far as its sections passed their own schemas, so that the cross-field rules can still report every
+ * problem at once (a typo in one section and a VPC overlap in another). Reading a section that failed throws, and
+ * validateConfig skips any rule that does: its input is not known to be well-formed.
+ */
+function sectionsThatPassed(data: unknown, issues: readonly z.core.$ZodIssue[]): LandingZoneConfig {
+  const raw = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  // An issue at the top level (not an object, or an unknown top-level key) says nothing about any one section, but a
+  // document that is not an object has no sections at all.
+  const failed = new Set<PropertyKey>(issues.flatMap((issue) => (issue.path.length > 0 ? [issue.path[0] as PropertyKey] : [])));
+  const sections = new Map<PropertyKey, unknown>();
+  for (const [key, schema] of Object.entries(landingZoneSchema.shape)) {
+    const result = typeof data === "object" && data !== null && !Array.isArray(data) ? schema.safeParse(raw[key]) : undefined;
+    if (result?.success === true && !failed.has(key)) sections.set(key, result.data);
+    else failed.add(key);
+  }
+  return new Proxy({} as LandingZoneConfig, {
+    get: (_target, key) => {
+      if (!sections.has(key)) throw new SectionUnavailable(String(key));
+      return sections.get(key);
+    },
+  });
+}
+
+/** Thrown by sectionsThatPassed when a rule reads a section that failed its schema. */
+export class SectionUnavailable extends Error {
+  constructor(readonly section: string) {
+    super(`section ${section} did not pass its schema`);
+    this.name = SECTION_UNAVAILABLE;
+  }
 }
 
 /** An issue before it is located: most point at the offending value, an unknown key at the key itself. */

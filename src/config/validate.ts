@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "./errors";
 import type { LandingZoneConfig } from "./schema";
+import { uniqueTerraformNames } from "./rules/addresses";
 import { BACKEND_RULES } from "./rules/backend";
 import { FOUNDATION_RULES } from "./rules/foundation";
 import { GUARDRAILS_RULES } from "./rules/guardrails";
@@ -16,8 +17,23 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ...LOGGING_RULES,
   ...IDENTITY_RULES,
   ...BACKEND_RULES,
+  uniqueTerraformNames,
 ];
 
+/**
+ * Runs every rule. On a config whose schema failed somewhere, `config` holds only the sections that passed and throws
+ * SectionUnavailable for the others (load.ts): a rule that reads one is skipped, every other rule still reports.
+ */
 export function validateConfig(config: LandingZoneConfig, rules: readonly ConfigRule[] = CONFIG_RULES): ConfigIssue[] {
-  return rules.flatMap((rule) => rule(config));
+  return rules.flatMap((rule) => {
+    try {
+      return rule(config);
+    } catch (error) {
+      if (error instanceof Error && error.name === SECTION_UNAVAILABLE) return [];
+      throw error;
+    }
+  });
 }
+
+/** The name of load.ts's SectionUnavailable (not imported: load.ts imports this file). */
+export const SECTION_UNAVAILABLE = "SectionUnavailable";

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { flattenOrganizationalUnits } from "../config/ou-tree";
 import type { LandingZoneConfig } from "../config/schema";
 import { Naming } from "../naming";
+import { terraformName } from "../terraform-name";
 import { aiOptOutPolicy } from "../policies/ai-opt-out";
 import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
@@ -58,7 +59,7 @@ export interface GuardrailPolicy {
 /** A Terraform-safe key for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */
 export function targetKey(target: PolicyTarget): string {
   if (target.kind === "root") return "root";
-  if (target.kind === "ou") return `ou_${target.path.replace(/[^A-Za-z0-9-]/g, "_")}`;
+  if (target.kind === "ou") return `ou_${terraformName(target.path)}`;
   return `account_${target.name}`;
 }
 
@@ -84,7 +85,7 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
   const everyAllowedRegion = regionPlacements.find((p) => p.targets.some((t) => t.kind === "root"))?.allowedRegions ?? config.organization.allowedRegions;
   const regionDeny = regionPlacements.map((placement): GuardrailPolicy => {
     const onRoot = placement.targets.some((t) => t.kind === "root");
-    const suffix = onRoot ? "" : `-${placement.source.replace(/[^A-Za-z0-9-]/g, "_")}`;
+    const suffix = onRoot ? "" : `-${terraformName(placement.source)}`;
     return {
       id: `scp_region-deny${suffix}`,
       name: naming.organizationPolicyName(`region-deny${suffix}`),

@@ -5,7 +5,7 @@ import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoad
 import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { addressName } from "../identity/assignments";
+import { terraformName } from "../terraform-name";
 import type { PermissionSetSpec } from "../identity/permission-sets";
 import { terraformLiteral } from "../terraform-literal";
 
@@ -50,13 +50,13 @@ export class PermissionSet extends Construct {
 
     spec.managedPolicies.forEach((managedPolicyArn) => {
       // job-function/Billing becomes job-function_Billing: unique, and a valid Terraform name.
-      const name = managedPolicyArn.replace(/^arn:aws:iam::aws:policy\//, "").replace(/[^A-Za-z0-9_-]/g, "_");
+      const name = terraformName(managedPolicyArn.replace(/^arn:aws:iam::aws:policy\//, ""));
       new SsoadminManagedPolicyAttachment(this, `managed_${name}`, { instanceArn, permissionSetArn, managedPolicyArn })
         .overrideLogicalId(`${id}_${name}`);
     });
     spec.customerManagedPolicies.forEach((reference) => {
       // An IAM policy name may hold +=,.@, which a Terraform name may not (config rejects names that then collide).
-      const name = addressName(reference.name);
+      const name = terraformName(reference.name);
       new SsoadminCustomerManagedPolicyAttachment(this, `customer_${name}`, {
         instanceArn,
         permissionSetArn,

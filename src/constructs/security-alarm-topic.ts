@@ -2,6 +2,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { Construct } from "constructs";
+import { terraformName } from "../terraform-name";
 
 export interface SecurityAlarmTopicProps {
   /** From Naming.securityAlarmTopicName: the guardrails protect this name in every account (ProtectAlarmTopic). */
@@ -29,7 +30,7 @@ export function addSecurityAlarmTopic(scope: Construct, props: SecurityAlarmTopi
   new SnsTopicPolicy(scope, "security_alarm_topic_policy", { arn: topic.arn, policy: props.policy });
   for (const email of props.emails) {
     // Keyed by the address, so reordering the list in config changes nothing.
-    new SnsTopicSubscription(scope, `security_contact_${email.toLowerCase().replace(/[^a-z0-9-]/g, "_")}`, {
+    new SnsTopicSubscription(scope, `security_contact_${terraformName(email.toLowerCase())}`, {
       topicArn: topic.arn,
       protocol: "email",
       endpoint: email,

@@ -1,13 +1,5 @@
 import type { LandingZoneConfig } from "../config/schema";
 
-/**
- * The part of a Terraform address that a group, user or permission set name becomes: `Ops.Admin` becomes `Ops_Admin`.
- * Two names with the same address are a config error (rules/identity.ts).
- */
-export function addressName(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]/g, "_");
-}
-
 /** One account assignment: a group gets a permission set in one account. */
 export interface ExpandedAssignment {
   readonly group: string;

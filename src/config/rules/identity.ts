@@ -9,7 +9,7 @@ import {
 import { INLINE_POLICY_MAX_CHARACTERS, policyCharacterCount } from "../../policies/identity-center";
 import type { ConfigIssue } from "../errors";
 import { flattenOrganizationalUnits } from "../ou-tree";
-import { addressName } from "../../identity/assignments";
+import { addressCollisions as collisions } from "./addresses";
 import { duplicates } from "./foundation";
 import type { ConfigRule } from "./rule";
 
@@ -181,36 +181,18 @@ export const uniquePolicies: ConfigRule = (config) =>
       (ref) => ref.name,
       (j) => ["identity", "permissionSets", i, "customerManagedPolicies", j, "name"],
       "customer managed policy",
-      `identity.permissionSets[${i}].customerManagedPolicies`,
     ),
   ]);
 
-/**
- * Names become Terraform addresses with every character but letters, digits, _ and - replaced by _, so two names
- * that differ only there would collide. (Equal names are reported by the rules above.)
- */
-function addressCollisions<T>(items: readonly T[], name: (item: T) => string, path: (index: number) => ConfigIssue["path"], what: string, list: string): ConfigIssue[] {
-  const seen = new Map<string, number>();
-  return items.flatMap((item, index): ConfigIssue[] => {
-    const address = addressName(name(item));
-    const first = seen.get(address);
-    if (first === undefined) {
-      seen.set(address, index);
-      return [];
-    }
-    const other = items[first];
-    if (other === undefined || name(other) === name(item)) return [];
-    return [{
-      path: path(index),
-      message: `${what} "${name(item)}" would get the same Terraform address as "${name(other)}" (${list}[${first}]); names must differ in more than punctuation`,
-    }];
-  });
+/** Names of an identity list that would collide as Terraform addresses (the shared rule, rules/addresses.ts). */
+function addressCollisions<T>(items: readonly T[], name: (item: T) => string, path: (index: number) => ConfigIssue["path"], what: string): ConfigIssue[] {
+  return collisions({ what, entries: items.map((item, index) => ({ name: name(item), path: path(index) })) });
 }
 
 export const uniqueAddresses: ConfigRule = (config) => [
-  ...addressCollisions(config.identity.groups, (g) => g.name, (i) => ["identity", "groups", i, "name"], "group", "identity.groups"),
-  ...addressCollisions(config.identity.permissionSets, (p) => p.name, (i) => ["identity", "permissionSets", i, "name"], "permission set", "identity.permissionSets"),
-  ...addressCollisions(config.identity.users, (u) => u.userName, (i) => ["identity", "users", i, "userName"], "user", "identity.users"),
+  ...addressCollisions(config.identity.groups, (g) => g.name, (i) => ["identity", "groups", i, "name"], "group"),
+  ...addressCollisions(config.identity.permissionSets, (p) => p.name, (i) => ["identity", "permissionSets", i, "name"], "permission set"),
+  ...addressCollisions(config.identity.users, (u) => u.userName, (i) => ["identity", "users", i, "userName"], "user"),
 ];
 
 export const uniqueAttributeKeys: ConfigRule = (config) =>
