@@ -32,6 +32,15 @@ describe("CI targets", () => {
     expect(ciTargets(outdir, "push", ["pipeline", "organization"]).map((t) => t.stack)).toEqual(["organization", "pipeline"]);
   });
 
+  it("has no targets when the stacks have no cloud block (the example config: backend local), so CI plans nothing", () => {
+    const local = synthesizeLandingZone();
+    const localOutdir = (local.get("organization")!.node.scope as App).outdir;
+    const localStacks = [...local.keys()];
+    expect(localStacks.length).toBeGreaterThan(3);
+    expect(ciTargets(localOutdir, "push", localStacks)).toEqual([]);
+    expect(ciTargets(localOutdir, "pull_request", localStacks)).toEqual([]);
+  });
+
   it("names each workspace as the stack's cloud block does (config prefix lz-), and ignores stacks not synthesized", () => {
     const targets = ciTargets(outdir, "push", [...allStacks, "account-gone"]);
     expect(targets).toHaveLength(allStacks.length);
@@ -50,6 +59,11 @@ describe("CI workflow", () => {
     const changed = jobs.test.steps.find((s: any) => s.id === "changed");
     expect(changed.run).toMatch(/node --import tsx scripts\/ci-targets\.ts "\$RUNNER_TEMP\/head" "\$GITHUB_EVENT_NAME"/);
     expect(jobs.test.outputs.targets).toBe("${{ steps.changed.outputs.targets }}");
+  });
+
+  it("computes targets only in a repository that uses Terraform Cloud (the variable TF_CLOUD_ORGANIZATION)", () => {
+    const changed = jobs.test.steps.find((s: any) => s.id === "changed");
+    expect(changed.if).toBe("vars.TF_CLOUD_ORGANIZATION != ''");
   });
 
   it("every upload takes its workspace and directory from those targets; no repository variable names workspaces", () => {

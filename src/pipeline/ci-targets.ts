@@ -27,13 +27,18 @@ export type CiEvent = "pull_request" | "push";
  */
 export const STACKS_NOT_PLANNED_FROM_PULL_REQUESTS: readonly string[] = [STACK_NAMES.pipeline];
 
-/** The workspace a synthesized stack's `cloud` block names; an error if the stack has no cloud block. */
-export function workspaceOfSynthesizedStack(outdir: string, stack: string): string {
+/**
+ * The workspace a synthesized stack's `cloud` block names; `undefined` if the stack has no cloud block (a local or S3
+ * backend: nothing to upload); an error if it has a cloud block without a workspace name.
+ */
+export function workspaceOfSynthesizedStack(outdir: string, stack: string): string | undefined {
   const file = join(outdir, "stacks", stack, "cdk.tf.json");
   const json = JSON.parse(readFileSync(file, "utf8")) as { terraform?: { cloud?: { workspaces?: { name?: unknown } } } };
-  const name = json.terraform?.cloud?.workspaces?.name;
+  const cloud = json.terraform?.cloud;
+  if (cloud === undefined) return undefined;
+  const name = cloud.workspaces?.name;
   if (typeof name !== "string" || name.length === 0) {
-    throw new Error(`${file}: no terraform.cloud.workspaces.name (is backend.type cloud in the config?)`);
+    throw new Error(`${file}: a cloud block without terraform.cloud.workspaces.name`);
   }
   return name;
 }
@@ -47,7 +52,9 @@ export function synthesizedStacks(outdir: string): string[] {
 
 /**
  * The stacks CI uploads for an event: the changed ones that exist in the synthesized output, minus the stacks that
- * are never planned from pull requests when the event is a pull request, each with its workspace.
+ * are never planned from pull requests when the event is a pull request, each with its workspace. Stacks without a
+ * cloud block (the config's backend is local or S3, as in the example landing-zone.yaml) have no workspace and are
+ * never targets, so such a repository's CI plans nothing instead of failing.
  */
 export function ciTargets(outdir: string, event: CiEvent, changed: readonly string[]): CiTarget[] {
   const present = new Set(synthesizedStacks(outdir));
@@ -55,5 +62,8 @@ export function ciTargets(outdir: string, event: CiEvent, changed: readonly stri
     .filter((stack) => present.has(stack))
     .filter((stack) => event !== "pull_request" || !STACKS_NOT_PLANNED_FROM_PULL_REQUESTS.includes(stack))
     .sort()
-    .map((stack) => ({ stack, workspace: workspaceOfSynthesizedStack(outdir, stack) }));
+    .flatMap((stack) => {
+      const workspace = workspaceOfSynthesizedStack(outdir, stack);
+      return workspace === undefined ? [] : [{ stack, workspace }];
+    });
 }
