@@ -4,7 +4,7 @@ import type { App } from "cdktf";
 import { parse } from "yaml";
 import { ciTargets } from "../src/pipeline/ci-targets";
 import { loadConfig } from "../src/config/load";
-import { synthesizeLandingZone } from "./helpers";
+import { configFromData, synthesizeLandingZone } from "./helpers";
 
 /**
  * The CI workflow (.github/workflows/landing-zone.yml) and the targets it uploads: pull requests never plan the
@@ -45,8 +45,17 @@ describe("CI targets", () => {
     const targets = ciTargets(outdir, "push", [...allStacks, "account-gone"]);
     expect(targets).toHaveLength(allStacks.length);
     for (const target of targets) {
-      expect(target.workspace).toBe(`lz-${target.stack}`);
+      expect(target).toEqual({ stack: target.stack, hostname: "app.terraform.io", organization: "tfc-example", workspace: `lz-${target.stack}` });
     }
+  });
+
+  it("takes the host and organisation from the cloud block too: a Terraform Enterprise hostname reaches the uploads", () => {
+    const data = parse(readFileSync(join(__dirname, "..", "verify", "configs", "terraform-cloud.yaml"), "utf8"));
+    data.backend.hostname = "tfe.example.org";
+    const tfe = synthesizeLandingZone(configFromData(data));
+    const tfeOutdir = (tfe.get("organization")!.node.scope as App).outdir;
+    const targets = ciTargets(tfeOutdir, "push", ["organization", "pipeline"]);
+    expect(targets.map((t) => [t.stack, t.hostname, t.organization])).toEqual([["organization", "tfe.example.org", "tfc-example"], ["pipeline", "tfe.example.org", "tfc-example"]]);
   });
 });
 
@@ -73,10 +82,13 @@ describe("CI workflow", () => {
       expect(job.strategy.matrix.target).toBe("${{ fromJSON(needs.test.outputs.targets) }}");
       for (const step of job.steps.filter((s: any) => String(s.uses ?? "").startsWith("hashicorp/tfc-workflows-github/"))) {
         expect(step.with.workspace).toBe("${{ matrix.target.workspace }}");
+        // tfci reads TF_HOSTNAME, not TF_CLOUD_HOSTNAME: the host is an input, from the cloud block.
+        expect(step.with.hostname).toBe("${{ matrix.target.hostname }}");
+        expect(step.with.organization).toBe("${{ matrix.target.organization }}");
       }
       expect(uploadSteps(job)[0].with.directory).toBe("cdktf.out/stacks/${{ matrix.target.stack }}");
     }
-    expect(workflowText).not.toMatch(/WORKSPACE_PREFIX|TF_WORKSPACE_PREFIX/);
+    expect(workflowText).not.toMatch(/WORKSPACE_PREFIX|TF_WORKSPACE_PREFIX|TF_CLOUD_HOSTNAME|TF_HOSTNAME/);
   });
 
   it("the job that runs on pull requests only plans speculatively, with the plan token, and from targets without the pipeline", () => {

@@ -5,14 +5,33 @@ import { STACK_NAMES } from "../naming";
 /**
  * What the CI workflow uploads to Terraform Cloud, and where (.github/workflows/landing-zone.yml).
  *
- * Workspace names come from each synthesized stack's own `cloud` block (`terraform.cloud.workspaces.name` in
+ * Workspace names, organisation and host come from each synthesized stack's own `cloud` block (`terraform.cloud` in
  * `cdktf.out/stacks/<stack>/cdk.tf.json`), so CI targets exactly the workspace that stack's state lives in, whatever
- * `backend.workspacePrefix` says; a repository variable could disagree with the config and plan the wrong workspace.
+ * `backend.workspacePrefix` and `backend.hostname` say; a repository variable could disagree with the config and plan
+ * the wrong workspace.
  */
 
-/** One stack to upload: its directory under `<outdir>/stacks` and its workspace. */
+/**
+ * One stack to upload: its directory under `<outdir>/stacks`, and the HCP Terraform host, organisation and workspace
+ * its cloud block names. The host and organisation go to the tfc-workflows-github actions as inputs: their tfci
+ * client falls back to the environment variable `TF_HOSTNAME` (not `TF_CLOUD_HOSTNAME`, which only Terraform reads)
+ * and then to app.terraform.io (hashicorp/tfc-workflows-tooling, internal/cloud/tfe_client.go), so a host from
+ * anywhere but the cloud block could upload to another installation than the one holding the state.
+ */
 export interface CiTarget {
   readonly stack: string;
+  readonly hostname: string;
+  readonly organization: string;
+  readonly workspace: string;
+}
+
+/** Terraform's default host of a cloud block without `hostname`. */
+export const DEFAULT_CLOUD_HOSTNAME = "app.terraform.io";
+
+/** What a synthesized stack's `cloud` block says about where its state lives. */
+export interface CloudBlock {
+  readonly hostname: string;
+  readonly organization: string;
   readonly workspace: string;
 }
 
@@ -28,19 +47,22 @@ export type CiEvent = "pull_request" | "push";
 export const STACKS_NOT_PLANNED_FROM_PULL_REQUESTS: readonly string[] = [STACK_NAMES.pipeline];
 
 /**
- * The workspace a synthesized stack's `cloud` block names; `undefined` if the stack has no cloud block (a local or S3
- * backend: nothing to upload); an error if it has a cloud block without a workspace name.
+ * The host, organisation and workspace a synthesized stack's `cloud` block names; `undefined` if the stack has no
+ * cloud block (a local or S3 backend: nothing to upload); an error if its cloud block lacks the organisation or the
+ * workspace name.
  */
-export function workspaceOfSynthesizedStack(outdir: string, stack: string): string | undefined {
+export function cloudBlockOfSynthesizedStack(outdir: string, stack: string): CloudBlock | undefined {
   const file = join(outdir, "stacks", stack, "cdk.tf.json");
-  const json = JSON.parse(readFileSync(file, "utf8")) as { terraform?: { cloud?: { workspaces?: { name?: unknown } } } };
+  const json = JSON.parse(readFileSync(file, "utf8")) as { terraform?: { cloud?: { hostname?: unknown; organization?: unknown; workspaces?: { name?: unknown } } } };
   const cloud = json.terraform?.cloud;
   if (cloud === undefined) return undefined;
+  const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+  const { hostname = DEFAULT_CLOUD_HOSTNAME, organization } = cloud;
   const name = cloud.workspaces?.name;
-  if (typeof name !== "string" || name.length === 0) {
-    throw new Error(`${file}: a cloud block without terraform.cloud.workspaces.name`);
+  if (!nonEmpty(name) || !nonEmpty(organization) || !nonEmpty(hostname)) {
+    throw new Error(`${file}: a cloud block needs organization and workspaces.name (and a non-empty hostname if any)`);
   }
-  return name;
+  return { hostname, organization, workspace: name };
 }
 
 /** Every stack synthesized into `<outdir>/stacks`, sorted. */
@@ -63,7 +85,7 @@ export function ciTargets(outdir: string, event: CiEvent, changed: readonly stri
     .filter((stack) => event !== "pull_request" || !STACKS_NOT_PLANNED_FROM_PULL_REQUESTS.includes(stack))
     .sort()
     .flatMap((stack) => {
-      const workspace = workspaceOfSynthesizedStack(outdir, stack);
-      return workspace === undefined ? [] : [{ stack, workspace }];
+      const cloud = cloudBlockOfSynthesizedStack(outdir, stack);
+      return cloud === undefined ? [] : [{ stack, ...cloud }];
     });
 }
