@@ -12,6 +12,10 @@ import { configFromData, synthesizeLandingZone } from "./helpers";
  * every workspace name comes from the synthesized stack's cloud block, not from a repository variable.
  */
 
+/** The environment with required reviewers that holds TF_PLAN_TOKEN, and the one restricted to main that holds TF_API_TOKEN. */
+const PLAN_ENVIRONMENT = "landing-zone-plan";
+const RUN_ENVIRONMENT = "landing-zone";
+
 const WORKFLOW_FILE = join(__dirname, "..", ".github", "workflows", "landing-zone.yml");
 const workflow = parse(readFileSync(WORKFLOW_FILE, "utf8"));
 const workflowText = readFileSync(WORKFLOW_FILE, "utf8");
@@ -99,7 +103,30 @@ describe("CI workflow", () => {
     expect(uploadSteps(plan)[0].with.speculative).toBe(true);
     expect(plan.steps.find((s: any) => s.id === "run").with.plan_only).toBe(true);
     expect(plan.env.TF_API_TOKEN).toBe("${{ secrets.TF_PLAN_TOKEN }}");
-    expect(plan.environment).toBeUndefined();
+    expect(plan.environment).toBe(PLAN_ENVIRONMENT);
+  });
+
+  /**
+   * A pull request from a branch of the repository runs its own edited copy of this workflow with the secrets GitHub
+   * gives it, and HCP Terraform's Plan permission also allows normal configuration versions, which a later triggered
+   * run would apply. So a Terraform Cloud token may reach a pull request job only through an environment with
+   * required reviewers (docs/terraform-cloud.md, bootstrap step 3), and no token may be a workflow-level value.
+   */
+  it("no job that a pull request triggers can read a Terraform Cloud token outside the reviewed environment", () => {
+    const secretsIn = (value: unknown) => [...JSON.stringify(value ?? {}).matchAll(/secrets\.(\w+)/g)].map((m) => m[1]);
+    expect(secretsIn(workflow.env)).toEqual([]);
+    expect(Object.keys(workflow.on)).toContain("pull_request");
+    const prJobs = Object.entries(jobs).filter(([, job]) => runsOnPullRequests(job));
+    expect(prJobs.map(([name]) => name).sort()).toEqual(["plan", "test"]);
+    for (const [name, job] of prJobs) {
+      const tokens = secretsIn(job).filter((secret) => secret !== "GITHUB_TOKEN");
+      if (tokens.length > 0) expect([name, job.environment]).toEqual([name, PLAN_ENVIRONMENT]);
+    }
+    expect(secretsIn(jobs.plan)).toEqual(["TF_PLAN_TOKEN"]);
+    // Every other job with a token runs only for pushes to main, in the environment restricted to main.
+    for (const [name, job] of Object.entries(jobs).filter(([, j]) => !runsOnPullRequests(j) && secretsIn(j).length > 0)) {
+      expect([name, job.environment]).toEqual([name, RUN_ENVIRONMENT]);
+    }
   });
 
   it("only pushes to main, in the protected environment, get the token that reaches the pipeline workspace", () => {
@@ -107,6 +134,6 @@ describe("CI workflow", () => {
     expect(withRunToken).toHaveLength(1);
     const [run] = withRunToken;
     expect(run.if).toMatch(/github\.event_name == 'push' && github\.ref == 'refs\/heads\/main'/);
-    expect(run.environment).toBe("landing-zone");
+    expect(run.environment).toBe(RUN_ENVIRONMENT);
   });
 });
