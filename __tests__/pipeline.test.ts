@@ -328,6 +328,25 @@ describe("pipeline stack: StackSets", () => {
   });
 });
 
+describe("pipeline stack: accounts that leave", () => {
+  const retiredAccount = { name: "retired", email: "aws-retired@kestrel.example.org", purpose: "workload" };
+
+  it("forgets, never destroys, the workspace of an account moved into the suspended OU (a removed block, destroy false)", () => {
+    // Before: the account has a workspace, at this address. After the move: that address is gone from the
+    // configuration, and a removed block with destroy = false names exactly it.
+    const before = synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Workloads/NonProd" }); }).get("pipeline")!;
+    const after = synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Suspended" }); }).get("pipeline")!;
+    expect(Object.keys(before.resources("tfe_workspace"))).toContain("workspace_account-retired");
+    expect(Object.keys(after.resources("tfe_workspace"))).not.toContain("workspace_account-retired");
+    expect(after.json.removed).toEqual([{ from: "tfe_workspace.workspace_account-retired", lifecycle: [{ destroy: false }] }]);
+  });
+
+  it("writes no removed block without suspended accounts, nor without a suspended OU", () => {
+    expect(pipeline.json.removed).toBeUndefined();
+    expect(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!.json.removed).toBeUndefined();
+  });
+});
+
 describe("pipeline stack: growth", () => {
   const count = (s: SynthesizedStack) => Object.values<any>(s.json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0)
     + Object.values<any>(s.json.data ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
