@@ -300,6 +300,14 @@ describe("pipeline stack: StackSets", () => {
     expect(oidc.auto_deployment).toEqual({ enabled: true, retain_stacks_on_account_removal: true });
   });
 
+  it("lets the OIDC StackSet's operations go on past accounts that already have a provider (failure tolerance 100%)", () => {
+    const preferences = { failure_tolerance_percentage: 100, max_concurrent_percentage: 100 };
+    expect(pipeline.resource("aws_cloudformation_stack_set", "tfc_oidc_stack_set").operation_preferences).toEqual(preferences);
+    const instances = Object.entries<any>(pipeline.resources("aws_cloudformation_stack_set_instance")).filter(([address]) => address.startsWith("tfc_oidc_stack_set_instance"));
+    expect(instances.length).toBeGreaterThan(1);
+    for (const [, instance] of instances) expect(instance.operation_preferences).toEqual(preferences);
+  });
+
   it("without a suspended OU, targets the root; with a nested one, its siblings and its parent's siblings", () => {
     expect(oidcTargets(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!)).toEqual(["root"]);
     const nested = synthCloud((d) => {

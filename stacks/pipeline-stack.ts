@@ -50,6 +50,13 @@ export const NOTIFICATION_TRIGGERS = ["run:errored", "assessment:drifted", "asse
 /** The default project of an HCP Terraform organisation, where the cloud block puts workspaces without a project. */
 export const DEFAULT_PROJECT_NAME = "Default Project";
 
+/**
+ * The OIDC StackSet's operations go on when accounts fail (see PipelineStack.oidcStackSet): every account at once,
+ * and no share of failed accounts stops the operation
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_StackSetOperationPreferences.html).
+ */
+export const OIDC_OPERATION_PREFERENCES = { failureTolerancePercentage: 100, maxConcurrentPercentage: 100 } as const;
+
 /** The Terraform resource name of a stack's `tfe_workspace` in the pipeline stack (its construct id). */
 export function workspaceResourceName(stackName: string): string {
   return `workspace_${stackName}`;
@@ -211,6 +218,11 @@ export class PipelineStack extends LandingZoneStack {
    * - Managed execution: StackSets queues conflicting operations (automatic deployments, template updates and the
    *   instances' creates) instead of failing them with OperationInProgressException
    *   (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ManagedExecution.html).
+   * - Failure tolerance 100%: one account where the stack cannot be created (it already has an IAM OIDC provider for
+   *   this URL, EntityAlreadyExists: an adopted account, or one back from the suspended OU with its retained stack)
+   *   must not fail the operation for every other account. That account's stack instance stays failed (visible in
+   *   the StackSet) and docs/terraform-cloud.md says how to repair it; its existing provider still serves its roles
+   *   if it lists the audience aws.workload.identity.
    */
   private oidcStackSet(config: LandingZoneConfig, hostname: string, naming: Naming, props: PipelineStackProps): CloudformationStackSetInstance[] {
     const suspendedOu = config.guardrails.suspendedOu;
@@ -229,6 +241,7 @@ export class PipelineStack extends LandingZoneStack {
       permissionModel: "SERVICE_MANAGED",
       autoDeployment: { enabled: true, retainStacksOnAccountRemoval: true },
       managedExecution: { active: true },
+      operationPreferences: OIDC_OPERATION_PREFERENCES,
       templateBody: JSON.stringify(oidcProviderTemplate(hostname, defaultTags(config))),
       lifecycle: { ignoreChanges: ["administration_role_arn"] },
     });
@@ -236,6 +249,7 @@ export class PipelineStack extends LandingZoneStack {
       return [new CloudformationStackSetInstance(this, "tfc_oidc_stack_set_instance", {
         stackSetName: stackSet.name,
         deploymentTargets: { organizationalUnitIds: [props.rootId] },
+        operationPreferences: OIDC_OPERATION_PREFERENCES,
         retainStack: true,
       })];
     }
@@ -245,6 +259,7 @@ export class PipelineStack extends LandingZoneStack {
       return new CloudformationStackSetInstance(this, `tfc_oidc_stack_set_instance_${terraformName(path)}`, {
         stackSetName: stackSet.name,
         deploymentTargets: { organizationalUnitIds: [ouId] },
+        operationPreferences: OIDC_OPERATION_PREFERENCES,
         retainStack: true,
       });
     });
