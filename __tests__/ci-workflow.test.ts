@@ -49,8 +49,24 @@ describe("CI targets", () => {
     const targets = ciTargets(outdir, "push", [...allStacks, "account-gone"]);
     expect(targets).toHaveLength(allStacks.length);
     for (const target of targets) {
-      expect(target).toEqual({ stack: target.stack, hostname: "app.terraform.io", organization: "tfc-example", workspace: `lz-${target.stack}` });
+      expect(target).toMatchObject({ stack: target.stack, hostname: "app.terraform.io", organization: "tfc-example", workspace: `lz-${target.stack}` });
     }
+  });
+
+  it("pushes: a stack that reads another target's state gets no run of its own (the run trigger starts it after the upstream applies)", () => {
+    const runs = (event: "push" | "pull_request", changed: string[]) => Object.fromEntries(ciTargets(outdir, event, changed).map((t) => [t.stack, t.createRun]));
+    const accountStack = allStacks.find((s) => s.startsWith("account-"))!;
+    expect(runs("push", ["organization", "log-archive", "org-trail", "pipeline"])).toEqual({ organization: true, "log-archive": false, "org-trail": false, pipeline: false });
+    // Upstream not in this push: the stack's run starts now, against the applied upstream state.
+    expect(runs("push", ["org-trail", "identity"])).toEqual({ "org-trail": true, identity: true });
+    // Chains: org-trail reads log-archive, which reads organization; only the stack with no upstream target runs.
+    expect(runs("push", ["log-archive", "org-trail"])).toEqual({ "log-archive": true, "org-trail": false });
+    // Pull requests: speculative plans against the applied state, every one of them.
+    expect(Object.values(runs("pull_request", allStacks)).every(Boolean)).toBe(true);
+    // Every stack with no upstream in the whole app runs; every stack reading one does not, when everything changed.
+    const all = runs("push", allStacks);
+    expect(all.organization).toBe(true);
+    expect(all[accountStack]).toBe(!/terraform_remote_state/.test(readFileSync(join(outdir, "stacks", accountStack, "cdk.tf.json"), "utf8")));
   });
 
   it("takes the host and organisation from the cloud block too: a Terraform Enterprise hostname reaches the uploads", () => {
@@ -104,6 +120,11 @@ describe("CI workflow", () => {
     expect(plan.steps.find((s: any) => s.id === "run").with.plan_only).toBe(true);
     expect(plan.env.TF_API_TOKEN).toBe("${{ secrets.TF_PLAN_TOKEN }}");
     expect(plan.environment).toBe(PLAN_ENVIRONMENT);
+    expect(plan.steps.find((s: any) => s.id === "run").if).toBeUndefined();
+  });
+
+  it("pushes create a run only for targets whose upstream is not in the same push", () => {
+    expect(jobs.run.steps.find((s: any) => s.id === "run").if).toBe("matrix.target.createRun");
   });
 
   /**

@@ -23,6 +23,13 @@ export interface CiTarget {
   readonly hostname: string;
   readonly organization: string;
   readonly workspace: string;
+  /**
+   * Whether CI creates a run after uploading. False on a push when the stack reads the state of another target of the
+   * same push: planned now, it would read the upstream state before the upstream run applies (an errored run or a
+   * plan against stale outputs). Its upload becomes the workspace's latest configuration version, and the run trigger
+   * from the upstream workspace queues its run after the upstream applies, with that configuration.
+   */
+  readonly createRun: boolean;
 }
 
 /** Terraform's default host of a cloud block without `hostname`. */
@@ -53,7 +60,7 @@ export const STACKS_NOT_PLANNED_FROM_PULL_REQUESTS: readonly string[] = [STACK_N
  */
 export function cloudBlockOfSynthesizedStack(outdir: string, stack: string): CloudBlock | undefined {
   const file = join(outdir, "stacks", stack, "cdk.tf.json");
-  const json = JSON.parse(readFileSync(file, "utf8")) as { terraform?: { cloud?: { hostname?: unknown; organization?: unknown; workspaces?: { name?: unknown } } } };
+  const json = readSynthesizedStack(outdir, stack) as { terraform?: { cloud?: { hostname?: unknown; organization?: unknown; workspaces?: { name?: unknown } } } };
   const cloud = json.terraform?.cloud;
   if (cloud === undefined) return undefined;
   const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.length > 0;
@@ -63,6 +70,21 @@ export function cloudBlockOfSynthesizedStack(outdir: string, stack: string): Clo
     throw new Error(`${file}: a cloud block needs organization and workspaces.name (and a non-empty hostname if any)`);
   }
   return { hostname, organization, workspace: name };
+}
+
+function readSynthesizedStack(outdir: string, stack: string): unknown {
+  return JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+}
+
+/**
+ * The workspaces whose state a synthesized stack reads: its `terraform_remote_state` data sources, which cdktf writes
+ * for every cross-stack reference and which the pipeline's run triggers follow.
+ */
+export function workspacesReadBySynthesizedStack(outdir: string, stack: string): string[] {
+  const json = readSynthesizedStack(outdir, stack) as { data?: { terraform_remote_state?: Record<string, { config?: { workspaces?: { name?: unknown } } }> } };
+  return Object.values(json.data?.terraform_remote_state ?? {})
+    .map((source) => source.config?.workspaces?.name)
+    .filter((name): name is string => typeof name === "string");
 }
 
 /** Every stack synthesized into `<outdir>/stacks`, sorted. */
@@ -76,11 +98,12 @@ export function synthesizedStacks(outdir: string): string[] {
  * The stacks CI uploads for an event: the changed ones that exist in the synthesized output, minus the stacks that
  * are never planned from pull requests when the event is a pull request, each with its workspace. Stacks without a
  * cloud block (the config's backend is local or S3, as in the example landing-zone.yaml) have no workspace and are
- * never targets, so such a repository's CI plans nothing instead of failing.
+ * never targets, so such a repository's CI plans nothing instead of failing. On a push, a target that reads the state
+ * of another target gets no run of its own (`createRun`): the run trigger starts it once the upstream applies.
  */
 export function ciTargets(outdir: string, event: CiEvent, changed: readonly string[]): CiTarget[] {
   const present = new Set(synthesizedStacks(outdir));
-  return [...new Set(changed)]
+  const targets = [...new Set(changed)]
     .filter((stack) => present.has(stack))
     .filter((stack) => event !== "pull_request" || !STACKS_NOT_PLANNED_FROM_PULL_REQUESTS.includes(stack))
     .sort()
@@ -88,4 +111,10 @@ export function ciTargets(outdir: string, event: CiEvent, changed: readonly stri
       const cloud = cloudBlockOfSynthesizedStack(outdir, stack);
       return cloud === undefined ? [] : [{ stack, ...cloud }];
     });
+  const workspaces = new Set(targets.map((target) => target.workspace));
+  return targets.map((target) => ({
+    ...target,
+    // Pull requests plan speculatively against the applied upstream state, and speculative runs trigger nothing.
+    createRun: event === "pull_request" || !workspacesReadBySynthesizedStack(outdir, target.stack).some((read) => workspaces.has(read)),
+  }));
 }
