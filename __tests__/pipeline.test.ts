@@ -300,6 +300,14 @@ describe("pipeline stack: StackSets", () => {
     expect(oidc.auto_deployment).toEqual({ enabled: true, retain_stacks_on_account_removal: true });
   });
 
+  it("lets the OIDC StackSet's operations go on past accounts that already have a provider (failure tolerance 100%)", () => {
+    const preferences = { failure_tolerance_percentage: 100, max_concurrent_percentage: 100 };
+    expect(pipeline.resource("aws_cloudformation_stack_set", "tfc_oidc_stack_set").operation_preferences).toEqual(preferences);
+    const instances = Object.entries<any>(pipeline.resources("aws_cloudformation_stack_set_instance")).filter(([address]) => address.startsWith("tfc_oidc_stack_set_instance"));
+    expect(instances.length).toBeGreaterThan(1);
+    for (const [, instance] of instances) expect(instance.operation_preferences).toEqual(preferences);
+  });
+
   it("without a suspended OU, targets the root; with a nested one, its siblings and its parent's siblings", () => {
     expect(oidcTargets(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!)).toEqual(["root"]);
     const nested = synthCloud((d) => {
@@ -325,6 +333,25 @@ describe("pipeline stack: StackSets", () => {
     const keys = Object.keys(withRetired.get("pipeline")!.resources("aws_cloudformation_stack_set_instance"));
     expect(keys.filter((k) => k.includes("retired"))).toEqual([]);
     expect(withRetired.has("account-retired")).toBe(false);
+  });
+});
+
+describe("pipeline stack: accounts that leave", () => {
+  const retiredAccount = { name: "retired", email: "aws-retired@kestrel.example.org", purpose: "workload" };
+
+  it("forgets, never destroys, the workspace of an account moved into the suspended OU (a removed block, destroy false)", () => {
+    // Before: the account has a workspace, at this address. After the move: that address is gone from the
+    // configuration, and a removed block with destroy = false names exactly it.
+    const before = synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Workloads/NonProd" }); }).get("pipeline")!;
+    const after = synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Suspended" }); }).get("pipeline")!;
+    expect(Object.keys(before.resources("tfe_workspace"))).toContain("workspace_account-retired");
+    expect(Object.keys(after.resources("tfe_workspace"))).not.toContain("workspace_account-retired");
+    expect(after.json.removed).toEqual([{ from: "tfe_workspace.workspace_account-retired", lifecycle: [{ destroy: false }] }]);
+  });
+
+  it("writes no removed block without suspended accounts, nor without a suspended OU", () => {
+    expect(pipeline.json.removed).toBeUndefined();
+    expect(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!.json.removed).toBeUndefined();
   });
 });
 

@@ -17,11 +17,11 @@ import type { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { CloudBackendConfig } from "../src/config/sections/backend";
-import { Naming, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
+import { accountStackName, Naming, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
 import { credentialTargets, type CredentialTarget } from "../src/pipeline/dynamic-credentials";
 import type { StackEdge } from "../src/pipeline/stack-graph";
 import { stackSetOuTargets } from "../src/pipeline/stack-set-targets";
-import { flattenOrganizationalUnits } from "../src/config/ou-tree";
+import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
 import { policyJson } from "../src/policies/document";
 import {
   APPLY_ROLE_MANAGED_POLICY,
@@ -49,6 +49,18 @@ export const NOTIFICATION_TRIGGERS = ["run:errored", "assessment:drifted", "asse
 
 /** The default project of an HCP Terraform organisation, where the cloud block puts workspaces without a project. */
 export const DEFAULT_PROJECT_NAME = "Default Project";
+
+/**
+ * The OIDC StackSet's operations go on when accounts fail (see PipelineStack.oidcStackSet): every account at once,
+ * and no share of failed accounts stops the operation
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_StackSetOperationPreferences.html).
+ */
+export const OIDC_OPERATION_PREFERENCES = { failureTolerancePercentage: 100, maxConcurrentPercentage: 100 } as const;
+
+/** The Terraform resource name of a stack's `tfe_workspace` in the pipeline stack (its construct id). */
+export function workspaceResourceName(stackName: string): string {
+  return `workspace_${stackName}`;
+}
 
 export interface PipelineStackProps {
   readonly config: LandingZoneConfig;
@@ -108,7 +120,7 @@ export class PipelineStack extends LandingZoneStack {
     for (const stack of props.stacks) {
       const stackName = stack.node.id;
       targetsByStack.set(stackName, credentialTargets(stack));
-      const workspace = new Workspace(this, `workspace_${stackName}`, {
+      const workspace = new Workspace(this, workspaceResourceName(stackName), {
         name: workspaceName(backend.workspacePrefix, stackName),
         organization: backend.organization,
         projectId: project.id,
@@ -120,16 +132,20 @@ export class PipelineStack extends LandingZoneStack {
         fileTriggersEnabled: false,
         queueAllRuns: false,
         speculativeEnabled: true,
-        // A destroy plan of a landing zone stack is never routine; prevent_destroy guards the rest.
+        // A destroy plan of a landing zone stack is never routine.
         allowDestroyPlan: false,
-        // A workspace holds its stack's state and run history. Removing a stack from the app (an account removed
-        // from config, or moved into the suspended OU) must not delete them: Terraform refuses the plan instead, and
-        // safe delete (force_delete false) would refuse a workspace that still manages resources anyway.
+        // A workspace holds its stack's state and run history. prevent_destroy guards it only while it is in the
+        // configuration: a resource removed from the configuration is destroyed whatever its lifecycle said
+        // (https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle). Accounts that move into the
+        // suspended OU get `removed` blocks instead (forgetWorkspacesOfSuspendedAccounts); for accounts removed from
+        // config, safe delete (force_delete false) refuses a workspace that still manages resources
+        // (docs/terraform-cloud.md: Removing or suspending an account).
         forceDelete: false,
         lifecycle: { preventDestroy: true },
       });
       this.addWorkspace(stackName, workspace.id, backend, backend.workspaces[stackName]?.autoApply ?? false);
     }
+    this.forgetWorkspacesOfSuspendedAccounts(config);
     const self = new DataTfeWorkspace(this, "workspace_pipeline", { name: workspaceName(backend.workspacePrefix, STACK_NAMES.pipeline), organization: backend.organization });
     this.addWorkspace(STACK_NAMES.pipeline, self.id, backend, backend.workspaces[STACK_NAMES.pipeline]?.autoApply ?? false);
     targetsByStack.set(STACK_NAMES.pipeline, credentialTargets(this));
@@ -202,6 +218,11 @@ export class PipelineStack extends LandingZoneStack {
    * - Managed execution: StackSets queues conflicting operations (automatic deployments, template updates and the
    *   instances' creates) instead of failing them with OperationInProgressException
    *   (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ManagedExecution.html).
+   * - Failure tolerance 100%: one account where the stack cannot be created (it already has an IAM OIDC provider for
+   *   this URL, EntityAlreadyExists: an adopted account, or one back from the suspended OU with its retained stack)
+   *   must not fail the operation for every other account. That account's stack instance stays failed (visible in
+   *   the StackSet) and docs/terraform-cloud.md says how to repair it; its existing provider still serves its roles
+   *   if it lists the audience aws.workload.identity.
    */
   private oidcStackSet(config: LandingZoneConfig, hostname: string, naming: Naming, props: PipelineStackProps): CloudformationStackSetInstance[] {
     const suspendedOu = config.guardrails.suspendedOu;
@@ -220,6 +241,7 @@ export class PipelineStack extends LandingZoneStack {
       permissionModel: "SERVICE_MANAGED",
       autoDeployment: { enabled: true, retainStacksOnAccountRemoval: true },
       managedExecution: { active: true },
+      operationPreferences: OIDC_OPERATION_PREFERENCES,
       templateBody: JSON.stringify(oidcProviderTemplate(hostname, defaultTags(config))),
       lifecycle: { ignoreChanges: ["administration_role_arn"] },
     });
@@ -227,6 +249,7 @@ export class PipelineStack extends LandingZoneStack {
       return [new CloudformationStackSetInstance(this, "tfc_oidc_stack_set_instance", {
         stackSetName: stackSet.name,
         deploymentTargets: { organizationalUnitIds: [props.rootId] },
+        operationPreferences: OIDC_OPERATION_PREFERENCES,
         retainStack: true,
       })];
     }
@@ -236,6 +259,7 @@ export class PipelineStack extends LandingZoneStack {
       return new CloudformationStackSetInstance(this, `tfc_oidc_stack_set_instance_${terraformName(path)}`, {
         stackSetName: stackSet.name,
         deploymentTargets: { organizationalUnitIds: [ouId] },
+        operationPreferences: OIDC_OPERATION_PREFERENCES,
         retainStack: true,
       });
     });
@@ -277,6 +301,26 @@ export class PipelineStack extends LandingZoneStack {
       retainStack: true,
       dependsOn: props.dependsOn,
     });
+  }
+
+  /**
+   * Accounts in the suspended OU have no stack, so their workspaces leave this stack's configuration; without more,
+   * Terraform would plan to destroy them (prevent_destroy no longer applies once the resource is gone from the
+   * configuration). A `removed` block with `destroy = false` per such account makes Terraform forget the workspace
+   * instead: it stays in HCP Terraform with its state and run history, and this stack no longer manages it
+   * (https://developer.hashicorp.com/terraform/language/block/removed; Terraform 1.7 or later). A block whose
+   * resource is not in the state (an account that was suspended before it ever had a workspace) changes nothing.
+   * The workspace's variables, notification, run triggers, settings and roles StackSet still leave the state the
+   * ordinary way: none of them holds anything that cannot be recreated, and the roles stack in the account is
+   * retained (retain_stack).
+   */
+  private forgetWorkspacesOfSuspendedAccounts(config: LandingZoneConfig): void {
+    const suspendedOu = config.guardrails.suspendedOu;
+    if (suspendedOu === undefined) return;
+    const removed = config.accounts
+      .filter((account) => account.purpose !== "management" && isWithinOu(account.ou, suspendedOu))
+      .map((account) => ({ from: `tfe_workspace.${workspaceResourceName(accountStackName(account.name))}`, lifecycle: [{ destroy: false }] }));
+    if (removed.length > 0) this.addOverride("removed", removed);
   }
 
   /** Run triggers and state sharing along the stack graph: each edge queues the reader and lets it read the state. */
