@@ -27,3 +27,11 @@ export interface PolicyDocument {
 export function policyJson(document: PolicyDocument): string {
   return JSON.stringify(document);
 }
+
+/**
+ * The first statement of every landing zone key policy: the key's own account administers the key through its IAM
+ * policies, so the key can never become unmanageable (AWS KMS's default key policy does the same).
+ */
+export function keyAccountAdministers(accountId: string, sid = "EnableIamPoliciesOfTheKeyAccount"): PolicyStatement {
+  return { Sid: sid, Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" };
+}

@@ -1,4 +1,4 @@
-import { policyJson, type PolicyDocument, type PolicyStatement } from "./document";
+import { keyAccountAdministers, policyJson, type PolicyDocument, type PolicyStatement } from "./document";
 
 /**
  * Bucket and key policies of the log archive account. Pure functions of names and ids: the organisation id and
@@ -339,13 +339,7 @@ export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDoc
   return {
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "EnableIamPoliciesOfTheKeyAccount",
-        Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${context.logArchiveAccountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
+      keyAccountAdministers(context.logArchiveAccountId),
       {
         Sid: "AllowCloudTrailToEncryptLogs",
         Effect: "Allow",

@@ -3,7 +3,7 @@
  * Pure functions of names and ids; the only tokens are account and organisation ids created by another stack.
  */
 
-import type { PolicyDocument, PolicyStatement } from "./document";
+import { keyAccountAdministers, type PolicyDocument, type PolicyStatement } from "./document";
 import { serviceTrustPolicy } from "./trust-policies";
 
 /**
@@ -169,13 +169,7 @@ export function flowLogKeyPolicy(region: string, accountId: string, logGroupName
   return {
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "AccountIamPoliciesGovernTheKey",
-        Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
+      keyAccountAdministers(accountId, "AccountIamPoliciesGovernTheKey"),
       {
         Sid: "CloudWatchLogsEncryptsFlowLogGroup",
         Effect: "Allow",

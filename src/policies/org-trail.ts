@@ -1,4 +1,4 @@
-import type { PolicyDocument } from "./document";
+import { keyAccountAdministers, type PolicyDocument } from "./document";
 
 /** Policies of the organisation trail's delivery to CloudWatch Logs and of the security alarm topic, in the management account. */
 
@@ -62,13 +62,7 @@ export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): Poli
   return {
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "EnableIamPoliciesOfTheKeyAccount",
-        Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${context.managementAccountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
+      keyAccountAdministers(context.managementAccountId),
       {
         Sid: "AllowCloudWatchLogsForTheTrailLogGroup",
         Effect: "Allow",
@@ -178,13 +172,7 @@ export function alarmTopicKeyPolicy(owner: AlarmTopicOwner): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "EnableIamPoliciesOfTheKeyAccount",
-        Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${owner.accountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
+      keyAccountAdministers(owner.accountId),
       {
         Sid: "AllowOwnAlarmsToPublishToTheEncryptedTopic",
         Effect: "Allow",
