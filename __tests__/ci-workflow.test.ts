@@ -158,3 +158,15 @@ describe("CI workflow", () => {
     expect(run.environment).toBe(RUN_ENVIRONMENT);
   });
 });
+
+describe("CI workflow: runs that must not be lost or starved", () => {
+  it("never cancels or replaces a push run: each uploads only what its own push changed", () => {
+    // Pull requests share a group per ref (a newer commit replaces the older run); pushes get one group per commit.
+    expect(workflow.concurrency.group).toBe("landing-zone-${{ github.event_name == 'pull_request' && github.ref || github.sha }}");
+    expect(workflow.concurrency["cancel-in-progress"]).toBe("${{ github.event_name == 'pull_request' }}");
+  });
+
+  it("plans only pull requests from this repository: GitHub gives forks no secrets, environment secrets included", () => {
+    expect(workflow.jobs.plan.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+  });
+});

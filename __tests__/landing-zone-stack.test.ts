@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { landingZoneStackNames } from "../src/naming";
+import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../src/terraform-version";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack, type LandingZoneStackProps } from "../src/stacks/landing-zone-stack";
 import { configFromData, exampleConfig, exampleConfigData, synthesizeLandingZone, synthesized } from "./helpers";
@@ -42,6 +43,12 @@ describe("every stack of the app has exactly the configured backend", () => {
           expect(synthesized(stack).text).not.toMatch(/"path": "\//);
         }
       });
+
+      it("makes every stack refuse a Terraform older than the features it uses (S3 locking, import and removed blocks)", () => {
+        for (const [name, stack] of stacks) {
+          expect([name, synthesized(stack).json.terraform.required_version]).toEqual([name, `>= ${MINIMUM_TERRAFORM_VERSION}`]);
+        }
+      });
     });
   }
 });
@@ -75,5 +82,18 @@ describe("LandingZoneStack", () => {
     expect(provider.allowed_account_ids).toEqual([audit.id]);
     expect(provider.assume_role).toEqual([{ role_arn: `arn:aws:iam::${audit.id}:role/${config.organization.memberAccountRole}`, session_name: expect.stringContaining("probe") }]);
     expect(provider.default_tags[0].tags).toMatchObject({ Account: audit.name, ManagedBy: "landing-zone" });
+  });
+});
+
+describe("the minimum Terraform version", () => {
+  it("compares exact versions part by part", () => {
+    expect(["1.10.0", "1.10.5", "1.12.2", "2.0.0"].map(atLeastMinimumTerraform)).toEqual([true, true, true, true]);
+    expect(["1.9.8", "1.5.7", "0.15.0"].map(atLeastMinimumTerraform)).toEqual([false, false, false]);
+  });
+
+  it("refuses a Terraform Cloud workspace version older than it, at its place in the file", () => {
+    const data = exampleConfigData();
+    data.backend = { type: "cloud", organization: "kestrel", terraformVersion: "1.5.7" };
+    expect(() => configFromData(data)).toThrow(/backend\.terraformVersion: Terraform 1\.5\.7 is too old; the stacks need at least 1\.10\.0/);
   });
 });

@@ -57,6 +57,16 @@ export const DEFAULT_PROJECT_NAME = "Default Project";
  */
 export const OIDC_OPERATION_PREFERENCES = { failureTolerancePercentage: 100, maxConcurrentPercentage: 100 } as const;
 
+/**
+ * The OIDC instances send their operation preferences when they are created, and never update for them: the
+ * provider stores no operation_preferences on read, so any change is a diff, and its update path sends the
+ * instance's OU or root id as UpdateStackInstances' Accounts, which CloudFormation rejects
+ * (terraform-provider-aws internal/service/cloudformation/stack_set_instance.go; hashicorp/terraform-provider-aws#40675,
+ * #39393). With 100% tolerance an operation ends SUCCEEDED even when accounts failed (StackSetOperation status), so
+ * docs/terraform-cloud.md has the check that lists failed instances after each pipeline apply.
+ */
+const OIDC_INSTANCE_LIFECYCLE = { ignoreChanges: ["operation_preferences"] };
+
 /** The Terraform resource name of a stack's `tfe_workspace` in the pipeline stack (its construct id). */
 export function workspaceResourceName(stackName: string): string {
   return `workspace_${stackName}`;
@@ -251,6 +261,7 @@ export class PipelineStack extends LandingZoneStack {
         deploymentTargets: { organizationalUnitIds: [props.rootId] },
         operationPreferences: OIDC_OPERATION_PREFERENCES,
         retainStack: true,
+        lifecycle: OIDC_INSTANCE_LIFECYCLE,
       })];
     }
     return targets.ous.map((path) => {
@@ -261,6 +272,7 @@ export class PipelineStack extends LandingZoneStack {
         deploymentTargets: { organizationalUnitIds: [ouId] },
         operationPreferences: OIDC_OPERATION_PREFERENCES,
         retainStack: true,
+        lifecycle: OIDC_INSTANCE_LIFECYCLE,
       });
     });
   }

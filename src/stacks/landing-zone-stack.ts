@@ -7,6 +7,7 @@ import { Naming } from "../naming";
 import { createAccountProvider } from "../providers";
 import { defaultTags } from "../tags";
 import type { DirectoryAccount } from "./account-directory";
+import { MINIMUM_TERRAFORM_VERSION } from "../terraform-version";
 
 export interface LandingZoneStackProps {
   readonly config: LandingZoneConfig;
@@ -41,6 +42,7 @@ export abstract class LandingZoneStack extends TerraformStack {
     this.naming = new Naming(props.config.organization);
     this.provider = this.accountProvider("aws", props.target);
     configureBackend(this, stackName, props.config.backend);
+    this.addOverride("terraform.required_version", `>= ${MINIMUM_TERRAFORM_VERSION}`);
   }
 
   /**

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { regionSchema, strictObject } from "./common";
+import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../../terraform-version";
 
 const localBackendSchema = strictObject({
   type: z.literal("local"),
@@ -41,6 +42,10 @@ const cloudBackendSchema = strictObject({
   terraformVersion: z
     .string()
     .regex(/^\d+\.\d+\.\d+$/, { error: "pin an exact Terraform version such as 1.12.2 (no ranges: every run of every workspace uses it)" })
+    .refine((version) => !/^\d+\.\d+\.\d+$/.test(version) || atLeastMinimumTerraform(version), {
+      error: (issue) =>
+        `Terraform ${String(issue.input)} is too old; the stacks need at least ${MINIMUM_TERRAFORM_VERSION} (S3-native state locking, import and removed blocks)`,
+    })
     .default(DEFAULT_TERRAFORM_VERSION)
     .describe(`Terraform version every workspace runs; an exact version, at least 1.10. Default ${DEFAULT_TERRAFORM_VERSION}`),
   workspaces: z
