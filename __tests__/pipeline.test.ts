@@ -311,8 +311,10 @@ describe("pipeline stack: StackSets", () => {
     for (const [, instance] of instances) expect(instance.lifecycle).toEqual({ ignore_changes: ["operation_preferences"] });
   });
 
-  it("without a suspended OU, targets the root; with a nested one, its siblings and its parent's siblings", () => {
-    expect(oidcTargets(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!)).toEqual(["root"]);
+  it("never targets the root: without a suspended OU, every top-level OU; with a nested one, its siblings and its parent's siblings", () => {
+    // Targeting the root and later OUs would replace the root instance, detaching every account's stack.
+    expect(oidcTargets(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!))
+      .toEqual(["ou_Infrastructure", "ou_Sandbox", "ou_Security", "ou_Suspended", "ou_Workloads"]);
     const nested = synthCloud((d) => {
       d.organizationalUnits = d.organizationalUnits.filter((ou: any) => ou.name !== "Suspended");
       d.organizationalUnits.find((ou: any) => ou.name === "Sandbox").children = [{ name: "Quarantine" }, { name: "Labs" }];

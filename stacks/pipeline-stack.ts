@@ -220,8 +220,9 @@ export class PipelineStack extends LandingZoneStack {
 
   /**
    * The OIDC provider in every member account outside the suspended OU: one StackSet with automatic deployment, and
-   * one stack set instance per target (the root, or with a suspended OU the OUs that cover everything else, see
-   * stackSetOuTargets), so each instance's provider id (`<stack set>,<OU ids>,<region>`) is its own.
+   * one stack set instance per target OU (every top-level OU, or with a suspended OU the OUs that cover everything
+   * else, see stackSetOuTargets; never the root), so each instance's provider id (`<stack set>,<OU ids>,<region>`) is
+   * its own.
    *
    * - Retain stacks on account removal: an account moved into the suspended OU leaves the targets, and deleting its
    *   stack would run as `stacksets-exec-*` there, which the deny-all SCP refuses; the provider stays behind, inert.
@@ -255,15 +256,6 @@ export class PipelineStack extends LandingZoneStack {
       templateBody: JSON.stringify(oidcProviderTemplate(hostname, defaultTags(config))),
       lifecycle: { ignoreChanges: ["administration_role_arn"] },
     });
-    if (targets.ous === undefined) {
-      return [new CloudformationStackSetInstance(this, "tfc_oidc_stack_set_instance", {
-        stackSetName: stackSet.name,
-        deploymentTargets: { organizationalUnitIds: [props.rootId] },
-        operationPreferences: OIDC_OPERATION_PREFERENCES,
-        retainStack: true,
-        lifecycle: OIDC_INSTANCE_LIFECYCLE,
-      })];
-    }
     return targets.ous.map((path) => {
       const ouId = props.organizationalUnitIds.get(path);
       if (ouId === undefined) throw new Error(`internal error: no OU id for ${path}`);
