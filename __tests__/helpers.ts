@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing, type App, type TerraformStack } from "cdktf";
+import { ValidateBinaryVersion } from "cdktf/lib/validations/validate-binary-version";
 import { parse, stringify } from "yaml";
 import { composeLandingZone } from "../main";
 import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
@@ -113,6 +114,25 @@ export function synthesizeLandingZone(config?: LandingZoneConfig): Map<string, T
 }
 
 let exampleSynthesis: Map<string, TerraformStack> | undefined;
+
+/**
+ * cdktf validates every synth (tests keep that; the CLI skips it): each import block, and each stack's cloud backend,
+ * adds a check that runs `terraform version` in a new process, dozens per synth of the landing zone and most of a
+ * cloud-backend synth's time. The installed Terraform does not change during a test file, so each distinct check runs
+ * it once and its answer (the same list of problems, empty or not) is reused.
+ */
+const binaryVersionChecks = new Map<string, string[]>();
+const checkBinaryVersion = ValidateBinaryVersion.prototype.validate;
+ValidateBinaryVersion.prototype.validate = function (this: ValidateBinaryVersion): string[] {
+  const self = this as unknown as { binary: string; versionConstraint: string; versionCommand: string; hint?: string };
+  const key = JSON.stringify([self.binary, self.versionConstraint, self.versionCommand, self.hint]);
+  let problems = binaryVersionChecks.get(key);
+  if (problems === undefined) {
+    problems = checkBinaryVersion.call(this);
+    binaryVersionChecks.set(key, problems);
+  }
+  return [...problems];
+};
 
 function synthesizeFresh(config: LandingZoneConfig): Map<string, TerraformStack> {
   const app = Testing.app({ stackTraces: false });
