@@ -104,16 +104,38 @@ export function synthesized(stack: TerraformStack): SynthesizedStack {
 const synthesizedStacks = new WeakMap<TerraformStack, SynthesizedStack>();
 
 /**
- * Composes and synthesizes the whole landing zone for a config and returns every stack by name. The example config's
- * synthesis is done once per test file and shared: tests only read it, and each synthesis takes a good part of a second.
+ * Composes and synthesizes the whole landing zone for a config and returns every stack by name. Each distinct config
+ * is synthesized once per test file and shared (the example config's too): tests only read the result, and each
+ * synthesis takes a good part of a second.
  */
 export function synthesizeLandingZone(config?: LandingZoneConfig): Map<string, TerraformStack> {
-  if (config !== undefined) return synthesizeFresh(config);
-  exampleSynthesis ??= synthesizeFresh(exampleConfig());
-  return exampleSynthesis;
+  if (config === undefined) return (exampleSynthesis ??= synthesizeLandingZone(exampleConfig()));
+  const key = configKey(config);
+  let stacks = syntheses.get(key);
+  if (stacks === undefined) {
+    stacks = synthesizeFresh(config);
+    syntheses.set(key, stacks);
+  }
+  return stacks;
 }
 
+const syntheses = new Map<string, Map<string, TerraformStack>>();
 let exampleSynthesis: Map<string, TerraformStack> | undefined;
+
+/**
+ * A config's exact content as a string: two configs get the same key only if they are equal as plain data. Anything
+ * that is not plain data (a Map, a class instance, a function) throws rather than risk two configs sharing a key.
+ */
+function configKey(config: LandingZoneConfig): string {
+  return JSON.stringify(config, (_key, value: unknown) => {
+    if (value === undefined) return "\u0000undefined";
+    if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") throw new Error(`config holds a ${typeof value}`);
+    if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+      throw new Error(`config holds a ${value.constructor?.name ?? "non-plain object"}`);
+    }
+    return value;
+  });
+}
 
 /**
  * cdktf validates every synth (tests keep that; the CLI skips it): each import block, and each stack's cloud backend,
