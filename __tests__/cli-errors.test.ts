@@ -29,22 +29,29 @@ function configFile(text: string, name = "landing-zone.yaml"): string {
 const STACK_FRAME = /^\s+at /m;
 
 describe("CLI error boundary", () => {
-  it("refuses sibling OUs whose names differ only in punctuation, naming both, instead of crashing", () => {
-    const data = exampleConfigData();
-    data.organizationalUnits.push({ name: "Sand box" }, { name: "Sand.box" });
-    const { status, stderr } = cli({ LANDING_ZONE_CONFIG: configFile(stringify(data)) });
-    expect(status).toBe(1);
-    expect(stderr).toMatch(/landing-zone\.yaml:\d+:\d+ organizationalUnits\[\d+\]\.name: OU "Sand\.box" would get the same Terraform address as "Sand box" \(organizationalUnits\[\d+\]\.name\)/);
-    expect(stderr).not.toMatch(STACK_FRAME);
-  });
+  describe("names clashing after punctuation is dropped, instead of crashing", () => {
+    // One config with both clashes, one run: the CLI reports every config problem together.
+    let run: ReturnType<typeof cli>;
+    beforeAll(() => {
+      const data = exampleConfigData();
+      data.organizationalUnits.push({ name: "Sand box" }, { name: "Sand.box" });
+      data.logging.securityContacts = ["a.b@example.org", "a_b@example.org"];
+      run = cli({ LANDING_ZONE_CONFIG: configFile(stringify(data)) });
+    });
 
-  it("refuses security contacts that differ only in punctuation, naming both, instead of crashing", () => {
-    const data = exampleConfigData();
-    data.logging.securityContacts = ["a.b@example.org", "a_b@example.org"];
-    const { status, stderr } = cli({ LANDING_ZONE_CONFIG: configFile(stringify(data)) });
-    expect(status).toBe(1);
-    expect(stderr).toMatch(/landing-zone\.yaml:\d+:\d+ logging\.securityContacts\[1\]: security contact "a_b@example\.org" would get the same Terraform address as "a\.b@example\.org" \(logging\.securityContacts\[0\]\)/);
-    expect(stderr).not.toMatch(STACK_FRAME);
+    it("refuses sibling OUs whose names differ only in punctuation, naming both, instead of crashing", () => {
+      const { status, stderr } = run;
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/landing-zone\.yaml:\d+:\d+ organizationalUnits\[\d+\]\.name: OU "Sand\.box" would get the same Terraform address as "Sand box" \(organizationalUnits\[\d+\]\.name\)/);
+      expect(stderr).not.toMatch(STACK_FRAME);
+    });
+
+    it("refuses security contacts that differ only in punctuation, naming both, instead of crashing", () => {
+      const { status, stderr } = run;
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/landing-zone\.yaml:\d+:\d+ logging\.securityContacts\[1\]: security contact "a_b@example\.org" would get the same Terraform address as "a\.b@example\.org" \(logging\.securityContacts\[0\]\)/);
+      expect(stderr).not.toMatch(STACK_FRAME);
+    });
   });
 
   it("says an empty file is empty and what it needs", () => {
@@ -53,12 +60,27 @@ describe("CLI error boundary", () => {
     expect(stderr).toMatch(/landing-zone\.yaml:1:1 \(top level\): the config file is empty; it needs at least organization, accounts, logging$/m);
   });
 
-  it("resolves a relative LANDING_ZONE_CONFIG from the directory npm was run in (INIT_CWD)", () => {
-    const file = configFile(exampleConfigText(), "mine.yaml");
-    const outdir = join(tempDir(), "out");
-    const { status, stderr } = cli({ LANDING_ZONE_CONFIG: "mine.yaml", INIT_CWD: dirname(file), CDKTF_OUTDIR: outdir });
-    expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
-    expect(existsSync(join(outdir, "manifest.json"))).toBe(true);
+  describe("a successful run", () => {
+    // One run checks both: a relative config path, and an output folder whose parents do not exist yet.
+    let run: ReturnType<typeof cli>;
+    let outdir: string;
+    beforeAll(() => {
+      const file = configFile(exampleConfigText(), "mine.yaml");
+      outdir = join(tempDir(), "not", "yet", "cdktf.out");
+      run = cli({ LANDING_ZONE_CONFIG: "mine.yaml", INIT_CWD: dirname(file), CDKTF_OUTDIR: outdir });
+    });
+
+    it("resolves a relative LANDING_ZONE_CONFIG from the directory npm was run in (INIT_CWD)", () => {
+      const { status, stderr } = run;
+      expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
+      expect(existsSync(join(outdir, "manifest.json"))).toBe(true);
+    });
+
+    it("creates a missing parent of CDKTF_OUTDIR", () => {
+      const { status, stderr } = run;
+      expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
+      expect(existsSync(join(outdir, "stacks", "organization", "cdk.tf.json"))).toBe(true);
+    });
   });
 
   it("names the path it tried for a missing config, and where a relative one was resolved from", () => {
@@ -66,13 +88,6 @@ describe("CLI error boundary", () => {
     const { status, stderr } = cli({ LANDING_ZONE_CONFIG: "nope.yaml", INIT_CWD: initCwd });
     expect(status).toBe(1);
     expect(stderr).toContain(`cannot read the config: file not found; tried ${join(initCwd, "nope.yaml")} (LANDING_ZONE_CONFIG=nope.yaml, resolved from ${initCwd}`);
-  });
-
-  it("creates a missing parent of CDKTF_OUTDIR", () => {
-    const outdir = join(tempDir(), "not", "yet", "cdktf.out");
-    const { status, stderr } = cli({ LANDING_ZONE_CONFIG: configFile(exampleConfigText()), CDKTF_OUTDIR: outdir });
-    expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
-    expect(existsSync(join(outdir, "stacks", "organization", "cdk.tf.json"))).toBe(true);
   });
 
   it("refuses an output parent that cannot be a folder, naming CDKTF_OUTDIR, without a stack trace", () => {

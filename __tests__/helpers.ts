@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing, type App, type TerraformStack } from "cdktf";
+import { ValidateBinaryVersion } from "cdktf/lib/validations/validate-binary-version";
 import { parse, stringify } from "yaml";
 import { composeLandingZone } from "../main";
 import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
@@ -103,16 +104,57 @@ export function synthesized(stack: TerraformStack): SynthesizedStack {
 const synthesizedStacks = new WeakMap<TerraformStack, SynthesizedStack>();
 
 /**
- * Composes and synthesizes the whole landing zone for a config and returns every stack by name. The example config's
- * synthesis is done once per test file and shared: tests only read it, and each synthesis takes a good part of a second.
+ * Composes and synthesizes the whole landing zone for a config and returns every stack by name. Each distinct config
+ * is synthesized once per test file and shared (the example config's too): tests only read the result, and each
+ * synthesis takes a good part of a second.
  */
 export function synthesizeLandingZone(config?: LandingZoneConfig): Map<string, TerraformStack> {
-  if (config !== undefined) return synthesizeFresh(config);
-  exampleSynthesis ??= synthesizeFresh(exampleConfig());
-  return exampleSynthesis;
+  if (config === undefined) return (exampleSynthesis ??= synthesizeLandingZone(exampleConfig()));
+  const key = configKey(config);
+  let stacks = syntheses.get(key);
+  if (stacks === undefined) {
+    stacks = synthesizeFresh(config);
+    syntheses.set(key, stacks);
+  }
+  return stacks;
 }
 
+const syntheses = new Map<string, Map<string, TerraformStack>>();
 let exampleSynthesis: Map<string, TerraformStack> | undefined;
+
+/**
+ * A config's exact content as a string: two configs get the same key only if they are equal as plain data. Anything
+ * that is not plain data (a Map, a class instance, a function) throws rather than risk two configs sharing a key.
+ */
+function configKey(config: LandingZoneConfig): string {
+  return JSON.stringify(config, (_key, value: unknown) => {
+    if (value === undefined) return "\u0000undefined";
+    if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") throw new Error(`config holds a ${typeof value}`);
+    if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+      throw new Error(`config holds a ${value.constructor?.name ?? "non-plain object"}`);
+    }
+    return value;
+  });
+}
+
+/**
+ * cdktf validates every synth (tests keep that; the CLI skips it): each import block, and each stack's cloud backend,
+ * adds a check that runs `terraform version` in a new process, dozens per synth of the landing zone and most of a
+ * cloud-backend synth's time. The installed Terraform does not change during a test file, so each distinct check runs
+ * it once and its answer (the same list of problems, empty or not) is reused.
+ */
+const binaryVersionChecks = new Map<string, string[]>();
+const checkBinaryVersion = ValidateBinaryVersion.prototype.validate;
+ValidateBinaryVersion.prototype.validate = function (this: ValidateBinaryVersion): string[] {
+  const self = this as unknown as { binary: string; versionConstraint: string; versionCommand: string; hint?: string };
+  const key = JSON.stringify([self.binary, self.versionConstraint, self.versionCommand, self.hint]);
+  let problems = binaryVersionChecks.get(key);
+  if (problems === undefined) {
+    problems = checkBinaryVersion.call(this);
+    binaryVersionChecks.set(key, problems);
+  }
+  return [...problems];
+};
 
 function synthesizeFresh(config: LandingZoneConfig): Map<string, TerraformStack> {
   const app = Testing.app({ stackTraces: false });

@@ -1,0 +1,37 @@
+// `npm test`: the type check and the lint run side by side (each mostly uses one core), then Jest on both cores.
+// Fails, with each tool's own output, if any of them fails; Jest only runs once both checks pass, as before.
+// tsc and ESLint keep caches in .cache/ (gitignored): a clean clone, as in CI, runs them cold; later runs only
+// recheck what changed. Delete .cache/ to start cold.
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (pkg, name) => join(root, "node_modules", pkg, name);
+
+/** Runs a Node tool; resolves with its exit code and everything it printed, so parallel output does not interleave. */
+function run(label, script, args, { buffer }) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: buffer ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let output = "";
+    if (buffer) {
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+    }
+    child.on("error", (error) => resolve({ label, code: 1, output: `${error}\n` }));
+    child.on("close", (code, signal) => resolve({ label, code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+const checks = await Promise.all([
+  run("tsc", bin("typescript", "bin/tsc"), ["-p", ".", "--incremental", "--tsBuildInfoFile", ".cache/tsc.tsbuildinfo"], { buffer: true }),
+  run("eslint", bin("eslint", "bin/eslint.js"), ["--max-warnings", "0", "--cache", "--cache-strategy", "content", "--cache-location", ".cache/eslint/", "."], { buffer: true }),
+]);
+for (const { label, code, output } of checks) {
+  if (output !== "") process.stdout.write(output);
+  if (code !== 0) console.error(`npm test: ${label} failed (exit code ${code})`);
+}
+if (checks.some(({ code }) => code !== 0)) process.exit(1);
+
+const jest = await run("jest", bin("jest", "bin/jest.js"), process.argv.slice(2), { buffer: false });
+process.exit(jest.code);
