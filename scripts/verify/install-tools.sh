@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the pinned tools that `npm run verify` runs, from their Go modules, into a cache folder outside the
-# repository, once per machine, and prints that folder on its last line.
+# repository, once per machine. Prints `cache=<folder>` and `<tool>=<binary>` for each tool on standard output, and
+# its progress on standard error.
 #
 #   LANDING_ZONE_TOOLS   cache folder (default: ${XDG_CACHE_HOME:-$HOME/.cache}/landing-zone-tools)
 #
@@ -39,10 +40,18 @@ go_install() {
   log "built $binary $version in $((SECONDS - started)) s"
 }
 
-go_install actionlint "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
+# The binary go_install puts in place for BINARY PACKAGE@VERSION.
+binary_path() { echo "$cache/$1-${2##*@v}/$1"; }
+
+readonly ACTIONLINT_PACKAGE="github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
+readonly TRIVY_PACKAGE="github.com/aquasecurity/trivy/cmd/trivy@v$TRIVY_VERSION"
+
+go_install actionlint "$ACTIONLINT_PACKAGE"
 # Trivy's own build sets GOEXPERIMENT=jsonv2 (its magefiles/magefile.go): without it, Go 1.26 has no encoding/json/v2.
 # The -X flag stamps the version into `trivy --version`, as its release build does.
-GOEXPERIMENT=jsonv2 go_install trivy "github.com/aquasecurity/trivy/cmd/trivy@v$TRIVY_VERSION" \
+GOEXPERIMENT=jsonv2 go_install trivy "$TRIVY_PACKAGE" \
   "-X=github.com/aquasecurity/trivy/pkg/version/app.ver=$TRIVY_VERSION"
 
-echo "$cache"
+echo "cache=$cache"
+echo "actionlint=$(binary_path actionlint "$ACTIONLINT_PACKAGE")"
+echo "trivy=$(binary_path trivy "$TRIVY_PACKAGE")"

@@ -10,7 +10,7 @@
  * Exits 1 on any finding, 2 when a tool or a synthesis fails. See scripts/verify/README.md.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { applyWaivers, parseTrivyReport, parseWaivers, trivyParseErrors, type Finding } from "./trivy-findings";
@@ -30,13 +30,24 @@ function run(command: string, args: readonly string[], options: { env?: NodeJS.P
   });
 }
 
-function installTools(): string {
+interface Tools {
+  readonly cache: string;
+  readonly trivy: string;
+  readonly actionlint: string;
+}
+
+/** Builds the tools once per machine (install-tools.sh pins their versions) and returns where they are. */
+function installTools(): Tools {
   // Build output goes straight to the terminal: a cold build takes minutes and should show progress.
   const result = spawnSync("bash", [join(__dirname, "install-tools.sh")], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   if (result.status !== 0) throw new ToolFailure(`install-tools.sh failed (exit ${result.status})`);
-  const cache = result.stdout.trim().split("\n").at(-1);
-  if (cache === undefined || !existsSync(cache)) throw new ToolFailure(`install-tools.sh printed no cache folder: ${result.stdout}`);
-  return cache;
+  const printed = new Map(result.stdout.trim().split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+  const path = (key: string): string => {
+    const value = printed.get(key);
+    if (value === undefined || !existsSync(value)) throw new ToolFailure(`install-tools.sh printed no ${key}: ${result.stdout}`);
+    return value;
+  };
+  return { cache: path("cache"), trivy: path("trivy"), actionlint: path("actionlint") };
 }
 
 /** The configs to check: those named on the command line (relative to where npm was run), else the defaults. */
@@ -88,9 +99,7 @@ function actionlint(binary: string): string[] {
 
 function main(): number {
   const started = Date.now();
-  const cache = installTools();
-  const trivy = join(cache, "trivy-0.74.0", "trivy");
-  const actionlintBinary = join(cache, "actionlint-1.7.12", "actionlint");
+  const tools = installTools();
 
   const scanRoot = mkdtempSync(join(tmpdir(), "lz-verify-"));
   try {
@@ -102,7 +111,7 @@ function main(): number {
     }
 
     const waivers = parseWaivers(readFileSync(WAIVERS_FILE, "utf8"), relative(ROOT, WAIVERS_FILE));
-    const { unwaived, waived, unusedWaivers } = applyWaivers(trivyFindings(trivy, cache, scanRoot), waivers);
+    const { unwaived, waived, unusedWaivers } = applyWaivers(trivyFindings(tools.trivy, tools.cache, scanRoot), waivers);
     console.log(`trivy: ${waived.length} HIGH/CRITICAL finding(s) waived with a reason, ${unwaived.length} not waived`);
     for (const finding of unwaived) {
       console.log(`  ${finding.severity} ${finding.check} ${finding.config}/${finding.stack} ${finding.resource}: ${finding.title}`);
@@ -111,7 +120,7 @@ function main(): number {
       console.log(`  stale waiver (matches no finding; remove it): ${waiver.check} ${waiver.resource}`);
     }
 
-    const workflowProblems = actionlint(actionlintBinary);
+    const workflowProblems = actionlint(tools.actionlint);
     console.log(existsSync(WORKFLOWS_DIR) ? `actionlint: ${workflowProblems.length} problem(s)` : "actionlint: no workflows in .github/workflows");
     for (const line of workflowProblems) console.log(`  ${line}`);
 
@@ -128,7 +137,6 @@ function main(): number {
 }
 
 try {
-  mkdirSync(tmpdir(), { recursive: true });
   process.exitCode = main();
 } catch (error) {
   if (!(error instanceof ToolFailure)) throw error;
