@@ -1,4 +1,4 @@
-import { keyAccountAdministers, type PolicyDocument } from "./document";
+import { keyAccountAdministers, type PolicyDocument, type PolicyStatement } from "./document";
 
 /** Policies of the organisation trail's delivery to CloudWatch Logs and of the security alarm topic, in the management account. */
 
@@ -44,6 +44,21 @@ const LOGS_KEY_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms
 const TOPIC_PUBLISHER_KEY_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as const;
 
 /**
+ * CloudWatch alarms may use a key to publish to one encrypted topic only: SNS asks KMS for the topic's data keys with
+ * the encryption context aws:sns:topicArn (see managementLoggingKeyPolicy for the sources).
+ */
+function alarmsUseKeyForTopic(topicArn: string, sid: string): PolicyStatement {
+  return {
+    Sid: sid,
+    Effect: "Allow",
+    Principal: { Service: "cloudwatch.amazonaws.com" },
+    Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
+    Resource: "*",
+    Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": topicArn } },
+  };
+}
+
+/**
  * The management account's logging key: the trail's log group and the security alarm topic.
  * - The account's IAM policies manage it (never unmanageable), and so also decide which roles may publish: the
  *   EventBridge rules publish with the alarm publisher role, whose policy allows the key only through SNS.
@@ -71,14 +86,7 @@ export function managementLoggingKeyPolicy(context: OrgTrailPolicyContext): Poli
         Resource: "*",
         Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(context) } },
       },
-      {
-        Sid: "AllowAlarmsToPublishToTheEncryptedTopic",
-        Effect: "Allow",
-        Principal: { Service: "cloudwatch.amazonaws.com" },
-        Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
-        Resource: "*",
-        Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": context.topicArn } },
-      },
+      alarmsUseKeyForTopic(context.topicArn, "AllowAlarmsToPublishToTheEncryptedTopic"),
     ],
   };
 }
@@ -173,14 +181,7 @@ export function alarmTopicKeyPolicy(owner: AlarmTopicOwner): PolicyDocument {
     Version: "2012-10-17",
     Statement: [
       keyAccountAdministers(owner.accountId),
-      {
-        Sid: "AllowOwnAlarmsToPublishToTheEncryptedTopic",
-        Effect: "Allow",
-        Principal: { Service: "cloudwatch.amazonaws.com" },
-        Action: [...TOPIC_PUBLISHER_KEY_ACTIONS],
-        Resource: "*",
-        Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": owner.topicArn } },
-      },
+      alarmsUseKeyForTopic(owner.topicArn, "AllowOwnAlarmsToPublishToTheEncryptedTopic"),
     ],
   };
 }
