@@ -23,20 +23,23 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   // A literal when config adopts an organization, so dependent stacks need not read the organization stack's state.
   const organizationId = config.organization.id ?? organization.organization.id;
 
+  // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the
+  // trail); every account stack reads the log archive key too, for AWS Config.
+  const logArchive = new LogArchiveStack(app, { config, organizationId, accounts });
+
   // A suspended account gets no stack: the deny-all SCP blocks the deployment role too, so its stack could not even
   // plan. Its last applied state stays as it was; nothing is destroyed.
   const accountStacks = accounts.withStacks(config.guardrails.suspendedOu).map(
-    (account) => new AccountStack(app, { config, account, logArchiveAccountId: accounts.logArchive.id, organizationId }),
+    (account) => new AccountStack(app, { config, account, logArchiveAccountId: accounts.logArchive.id, organizationId, logArchiveKeyArn: logArchive.key.arn }),
   );
 
-  // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the trail).
-  const logArchive = new LogArchiveStack(app, { config, organizationId, accounts });
   const orgTrail = new OrgTrailStack(app, {
     config,
     organizationId,
     cloudTrailBucketName: logArchive.buckets.cloudtrail.bucketName,
     logArchiveKeyArn: logArchive.key.arn,
     logArchiveBucketNames: Object.values(logArchive.buckets).map((bucket) => bucket.bucketName),
+    configBucketName: logArchive.buckets.config.bucketName,
   });
 
   const identity = new IdentityStack(app, { config, accounts });

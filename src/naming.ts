@@ -183,6 +183,35 @@ export class Naming {
     return this.roleName("backup");
   }
 
+  /**
+   * The AWS Backup restore testing plan of every member account. Restore testing names allow only letters, digits and
+   * underscores, 1-50 characters (hashicorp/terraform-provider-aws, internal/service/backup/restore_testing_plan.go),
+   * so the reserved prefix's hyphens become underscores.
+   */
+  get restoreTestingPlanName(): string {
+    return `${this.reserved.replace(/-/g, "_")}_restore_testing`;
+  }
+
+  /** A restore testing selection of one resource type, such as `<prefix>_lz_rds`. */
+  restoreTestingSelectionName(resourceType: string): string {
+    return `${this.reserved.replace(/-/g, "_")}_${resourceType.toLowerCase()}`;
+  }
+
+  /** The AWS Config configuration recorder of every account and Region (one recorder per account and Region). */
+  get configRecorderName(): string {
+    return `${this.reserved}-recorder`;
+  }
+
+  /** The AWS Config delivery channel of every account and Region. */
+  get configDeliveryChannelName(): string {
+    return `${this.reserved}-delivery`;
+  }
+
+  /** The organisation's AWS Config aggregator, in the audit account. */
+  get configAggregatorName(): string {
+    return `${this.reserved}-organization`;
+  }
+
   /** An Organizations policy (SCP, RCP, tag, backup, AI opt-out), such as `<prefix>-lz-region-deny`; at most 128 characters. */
   organizationPolicyName(purpose: string): string {
     const name = `${this.reserved}-${purpose}`;

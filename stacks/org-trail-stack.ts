@@ -9,6 +9,7 @@ import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { CisAlarms } from "../src/constructs/cis-alarms";
+import { ConfigRecorder } from "../src/constructs/config-recorder";
 import { breakGlassMetricFilterPattern } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET } from "../src/identity/permission-sets";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
@@ -40,6 +41,8 @@ export interface OrgTrailStackProps {
   readonly logArchiveKeyArn: string;
   /** From the log-archive stack: every log archive bucket, which data events must not cover (the trail would log itself). */
   readonly logArchiveBucketNames: readonly string[];
+  /** From the log-archive stack: the AWS Config bucket the management account's recorder delivers to. */
+  readonly configBucketName: string;
 }
 
 /**
@@ -77,7 +80,7 @@ export function orgTrailEventSelectors(config: LandingZoneConfig, logArchiveBuck
 /**
  * The organisation trail in the management account, its CloudWatch Logs delivery, the CIS section 4 metric filters
  * and alarms on it, and the security alarm topic that other stacks' alerting rules also notify. Apply after the
- * log-archive stack.
+ * log-archive stack. Also the management account's AWS Config recorder (the management account has no account stack).
  */
 export class OrgTrailStack extends LandingZoneStack {
   readonly trail: Cloudtrail;
@@ -85,6 +88,8 @@ export class OrgTrailStack extends LandingZoneStack {
   readonly logGroup: CloudwatchLogGroup;
   /** Any use of the break-glass permission set, in any account and Region. */
   readonly breakGlassAlarm: CloudwatchMetricAlarm;
+  /** AWS Config in the management account. */
+  readonly configRecorder: ConfigRecorder;
 
   constructor(scope: Construct, props: OrgTrailStackProps) {
     super(scope, STACK_NAMES.orgTrail, { config: props.config, target: AccountDirectory.managementAccount(props.config) });
@@ -156,6 +161,17 @@ export class OrgTrailStack extends LandingZoneStack {
     new CisAlarms(this, "cis_alarms", { naming, logGroupName: this.logGroup.name, topicArn: this.topic.arn });
 
     this.breakGlassAlarm = this.watchBreakGlass(naming, this.logGroup.name, this.topic.arn);
+
+    // AWS Config in the management account: it has no account stack, and this is the management account's stack that
+    // is applied after the log archive's Config bucket and key exist (the organization stack comes before them). SCPs
+    // do not reach the management account, so its allowed Regions are the organisation's.
+    this.configRecorder = new ConfigRecorder(this, "config", {
+      naming,
+      homeRegion: config.organization.homeRegion,
+      regions: config.organization.allowedRegions,
+      bucketName: props.configBucketName,
+      kmsKeyArn: props.logArchiveKeyArn,
+    });
 
     new TerraformOutput(this, "trail_arn", { value: this.trail.arn });
     new TerraformOutput(this, "security_alarm_topic_arn", { value: this.topic.arn });

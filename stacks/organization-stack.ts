@@ -1,12 +1,15 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
+import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/organizations-delegated-administrator";
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { OrganizationGuardrails } from "../src/constructs/organization-guardrails";
 import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
+import { AccountSecuritySettings } from "../src/constructs/account-security-settings";
 import { CentralizedRootAccess } from "../src/constructs/centralized-root-access";
+import { CONFIG_SERVICE_PRINCIPAL } from "../src/constructs/config-recorder";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
@@ -85,6 +88,8 @@ export class OrganizationStack extends LandingZoneStack {
   readonly accountIds: ReadonlyMap<string, string>;
   /** Every account with its id, for the stacks that deploy into them or name them. */
   readonly accounts: AccountDirectory;
+  /** The audit account as AWS Config's delegated administrator (the organisation aggregator). */
+  readonly configDelegatedAdministrator: OrganizationsDelegatedAdministrator;
 
   constructor(scope: Construct, config: LandingZoneConfig) {
     super(scope, STACK_NAMES.organization, { config, target: AccountDirectory.managementAccount(config) });
@@ -155,6 +160,21 @@ export class OrganizationStack extends LandingZoneStack {
       organization: this.organization,
       // Literal when config adopts the organization; otherwise a reference to the one this plan creates.
       organizationId: config.organization.id ?? this.organization.id,
+    });
+
+    // The management account's own alternate contacts and password policy: it has no account stack, and each member
+    // account sets its own in its stack, so nothing here grows with the number of accounts.
+    new AccountSecuritySettings(this, "management_settings", {
+      alternateContacts: config.accountBaseline.alternateContacts,
+      passwordPolicy: config.accountBaseline.passwordPolicy,
+    });
+
+    // The audit account runs the organisation's AWS Config aggregator (its account stack). Registering it needs
+    // trusted access for config.amazonaws.com, which the organization resource enables (SERVICE_ACCESS_PRINCIPALS).
+    this.configDelegatedAdministrator = new OrganizationsDelegatedAdministrator(this, "config_delegated_administrator", {
+      accountId: this.accounts.audit.id,
+      servicePrincipal: CONFIG_SERVICE_PRINCIPAL,
+      dependsOn: [this.organization],
     });
 
     new TerraformOutput(this, "organization_id", { value: this.organization.id });

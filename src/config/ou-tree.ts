@@ -42,3 +42,23 @@ export function accountsWithStacks<A extends { readonly purpose: string; readonl
     .filter((account) => account.purpose !== "management")
     .filter((account) => suspendedOu === undefined || !isWithinOu(account.ou, suspendedOu));
 }
+
+/**
+ * The Regions an account may use: those of its nearest OU with `allowedRegions` (itself included, walking up the
+ * tree), else the organisation's. The same lists the region deny enforces (policies/region-deny.ts planRegionDeny).
+ * The management account sits at the root: the organisation's list.
+ */
+export function accountAllowedRegions(
+  organizationRegions: readonly string[],
+  units: readonly OrganizationalUnitConfig[],
+  accountOu: string | undefined,
+): readonly string[] {
+  if (accountOu === undefined) return organizationRegions;
+  const byPath = new Map(flattenOrganizationalUnits(units).map((flat) => [flat.path, flat.ou]));
+  const parts = accountOu.split("/");
+  for (let depth = parts.length; depth > 0; depth--) {
+    const regions = byPath.get(parts.slice(0, depth).join("/"))?.allowedRegions;
+    if (regions !== undefined) return regions;
+  }
+  return organizationRegions;
+}

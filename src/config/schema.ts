@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { accountBaselineSchema } from "./sections/account-baseline";
 import { accountsSchema } from "./sections/accounts";
 import { backendSchema } from "./sections/backend";
 import { strictObject } from "./sections/common";
@@ -23,6 +24,9 @@ export const landingZoneSchema = strictObject({
   networking: networkingSchema,
   logging: loggingSchema,
   identity: identitySchema.prefault({}).describe("IAM Identity Center: groups, permission sets, assignments; default none"),
+  accountBaseline: accountBaselineSchema
+    .prefault({})
+    .describe("Every account's own settings: alternate contacts, IAM password policy, backup vault lock, restore testing"),
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "./errors";
 import type { LandingZoneConfig } from "./schema";
+import { ACCOUNT_BASELINE_RULES } from "./rules/account-baseline";
 import { uniqueTerraformNames } from "./rules/addresses";
 import { BACKEND_RULES } from "./rules/backend";
 import { FOUNDATION_RULES } from "./rules/foundation";
@@ -17,6 +18,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ...LOGGING_RULES,
   ...IDENTITY_RULES,
   ...BACKEND_RULES,
+  ...ACCOUNT_BASELINE_RULES,
   uniqueTerraformNames,
 ];
 

@@ -8,6 +8,7 @@ import { aiOptOutPolicy } from "../policies/ai-opt-out";
 import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
 import { oidcProviderArn, STACKSETS_EXECUTION_ROLE_ARN } from "../policies/pipeline";
+import { protectAccountBaselinePolicy } from "../policies/account-baseline-guardrails";
 import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
 import { assertWithinQuotas } from "../policies/quotas";
 import { dataPerimeterPolicy, enforceTlsPolicy } from "../policies/rcp";
@@ -121,6 +122,18 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
         trailArns: naming.trailArnPatterns,
         alarmTopicArn: `arn:aws:sns:*:*:${naming.securityAlarmTopicName}`,
         breakGlassRoleArns: guardrails.breakGlassRoleArns,
+      }),
+      targets: [root],
+    },
+    {
+      id: "scp_protect-account-baseline",
+      name: naming.organizationPolicyName("protect-account-baseline"),
+      type: "SERVICE_CONTROL_POLICY",
+      description: "Only the landing zone's deployment role may change alternate contacts, the password policy, the Config aggregator and service-linked role, or restore testing",
+      document: protectAccountBaselinePolicy({
+        deployerRoleArns: [deploymentRoleArn, ...(config.backend.type === "cloud" ? [naming.pipelineApplyRoleArnPattern] : [])],
+        managedByTag: { key: "ManagedBy", value: MANAGED_BY },
+        restoreTestingPlanName: naming.restoreTestingPlanName,
       }),
       targets: [root],
     },
