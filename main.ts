@@ -30,7 +30,8 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   // A suspended account gets no stack: the deny-all SCP blocks the deployment role too, so its stack could not even
   // plan. Its last applied state stays as it was; nothing is destroyed.
   const accountStacks = accounts.withStacks(config.guardrails.suspendedOu).map(
-    (account) => new AccountStack(app, { config, account, logArchiveAccountId: accounts.logArchive.id, organizationId, logArchiveKeyArn: logArchive.key.arn }),
+    (account) => new AccountStack(app, { config, account, logArchiveAccountId: accounts.logArchive.id, organizationId,
+      logArchiveKeyArn: logArchive.key.arn, configBucketName: logArchive.buckets.config.bucketName }),
   );
 
   const orgTrail = new OrgTrailStack(app, {

@@ -24,11 +24,12 @@ describe("account stacks", () => {
     });
   });
 
-  it("use the literal id of an adopted account and need no other stack's state", () => {
+  it("use the literal id of an adopted account, and read only the log archive's state (AWS Config's bucket and key)", () => {
     const stack = synthesized(stackNamed(stacks, "account-shared-services"));
     expect(stack.json.provider.aws[0].allowed_account_ids).toEqual(["222222222222"]);
     expect(stack.json.provider.aws[0].assume_role[0].role_arn).toBe("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole");
-    expect(stack.json.data).toBeUndefined();
+    // The provider's account never depends on another stack's state: only the delivery channel's bucket and key do.
+    expect(Object.keys(stack.json.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-log-archive"]);
   });
 
   it("deploy in the home Region with the account's tags added to the default tags", () => {

@@ -28,6 +28,7 @@ describe("policy documents in the synthesized organization stack", () => {
     expect(Object.fromEntries([...policies.values()].map((p) => [p.address, [p.name, p.type]]))).toEqual({
       "scp_region-deny": ["kestrel-lz-region-deny", "SERVICE_CONTROL_POLICY"],
       "scp_protect-landing-zone": ["kestrel-lz-protect-landing-zone", "SERVICE_CONTROL_POLICY"],
+      "scp_protect-account-baseline": ["kestrel-lz-protect-account-baseline", "SERVICE_CONTROL_POLICY"],
       "scp_workload-baseline": ["kestrel-lz-workload-baseline", "SERVICE_CONTROL_POLICY"],
       scp_suspended: ["kestrel-lz-suspended", "SERVICE_CONTROL_POLICY"],
       "rcp_enforce-tls": ["kestrel-lz-enforce-tls", "RESOURCE_CONTROL_POLICY"],
@@ -42,6 +43,7 @@ describe("policy documents in the synthesized organization stack", () => {
     expect(attachedTo()).toEqual({
       "scp_region-deny": [ROOT_REF],
       "scp_protect-landing-zone": [ROOT_REF],
+      "scp_protect-account-baseline": [ROOT_REF],
       "scp_workload-baseline": [ROOT_REF],
       scp_suspended: [ouRef("Suspended")],
       "rcp_enforce-tls": [ROOT_REF],
@@ -311,11 +313,11 @@ describe("quotas", () => {
     );
   });
 
-  it("the example attaches at most 4 SCPs and 3 RCPs to any target, counting the AWS-managed ones", () => {
+  it("the example attaches at most 5 SCPs and 3 RCPs to any target, counting the AWS-managed ones", () => {
     const planned = guardrailPolicies(exampleConfig(), "o-kestrelciv1");
     const rootScps = planned.filter((p) => p.type === "SERVICE_CONTROL_POLICY" && p.targets.some((t) => t.kind === "root")).length;
     const rootRcps = planned.filter((p) => p.type === "RESOURCE_CONTROL_POLICY" && p.targets.some((t) => t.kind === "root")).length;
-    expect([rootScps + 1, rootRcps + 1]).toEqual([4, 3]);
+    expect([rootScps + 1, rootRcps + 1]).toEqual([5, 3]);
   });
 });
 

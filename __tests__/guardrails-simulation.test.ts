@@ -685,3 +685,83 @@ describe("resource control policies", () => {
       expect([action, await decide({ account: WORKLOAD, principal: session, action, resource })]).toEqual([action, "Allowed"]);
   });
 });
+
+describe("account baseline guardrails (protect-account-baseline, and the vault lock in protect-landing-zone)", () => {
+  const vault = "arn:aws:backup:eu-west-2:{account}:backup-vault:kestrel-lz-backup-vault";
+  const restorePlan = "arn:aws:backup:eu-west-2:{account}:restore-testing-plan:kestrel_lz_restore_testing-0123abcd-4567-89ef-0123-456789abcdef";
+  const aggregator = "arn:aws:config:eu-west-2:{account}:config-aggregator/config-aggregator-abcdef12";
+  const managedAggregator = { "aws:ResourceTag/ManagedBy": "landing-zone" };
+  const configRole = "arn:aws:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
+
+  /** What an administrator could do to switch the account's own settings off or weaken them. */
+  const protectedCalls: [string, Omit<SimulatedRequest, "account" | "principal">][] = [
+    ["security contact redirected", { action: "account:PutAlternateContact", resource: "arn:aws:account::{account}:account", context: { "account:AlternateContactTypes": ["SECURITY"] } }],
+    ["security contact deleted", { action: "account:DeleteAlternateContact", resource: "arn:aws:account::{account}:account", context: { "account:AlternateContactTypes": ["SECURITY"] } }],
+    ["password policy weakened", { action: "iam:UpdateAccountPasswordPolicy", resource: "*" }],
+    ["password policy deleted", { action: "iam:DeleteAccountPasswordPolicy", resource: "*" }],
+    ["Config recorder stopped", { action: "config:StopConfigurationRecorder", resource: "arn:aws:config:eu-west-2:{account}:configuration-recorder/kestrel-lz-recorder/abc" }],
+    ["Config recorder changed", { action: "config:PutConfigurationRecorder", resource: "arn:aws:config:eu-west-2:{account}:configuration-recorder/kestrel-lz-recorder/abc" }],
+    ["Config delivery channel deleted", { action: "config:DeleteDeliveryChannel", resource: "*" }],
+    ["Config delivery channel redirected", { action: "config:PutDeliveryChannel", resource: "*" }],
+    ["Config aggregator deleted", { action: "config:DeleteConfigurationAggregator", resource: aggregator, context: managedAggregator }],
+    ["Config aggregator narrowed", { action: "config:PutConfigurationAggregator", resource: aggregator, context: managedAggregator }],
+    ["Config aggregator untagged", { action: "config:UntagResource", resource: aggregator, context: managedAggregator }],
+    ["Config service-linked role deleted", { action: "iam:DeleteServiceLinkedRole", resource: configRole }],
+    ["vault lock removed", { action: "backup:DeleteBackupVaultLockConfiguration", resource: vault }],
+    ["vault lock weakened", { action: "backup:PutBackupVaultLockConfiguration", resource: vault }],
+    ["restore testing plan deleted", { action: "backup:DeleteRestoreTestingPlan", resource: restorePlan }],
+    ["restore testing plan changed", { action: "backup:UpdateRestoreTestingPlan", resource: restorePlan }],
+    ["restore testing selection deleted", { action: "backup:DeleteRestoreTestingSelection", resource: restorePlan }],
+  ];
+
+  it.each(protectedCalls)("%s: denied to an ordinary admin and to break-glass, allowed to the deployment role", async (_name, request) => {
+    for (const account of [WORKLOAD, "audit"]) {
+      expect([account, await decide({ account, principal: "admin", ...request })]).toEqual([account, "ExplicitlyDenied"]);
+      expect([account, await decide({ account, principal: "kestrel-break-glass", ...request })]).toEqual([account, "ExplicitlyDenied"]);
+      expect([account, await decide({ account, principal: "deployment", ...request })]).toEqual([account, "Allowed"]);
+    }
+  });
+
+  /**
+   * Every call the Terraform AWS provider makes for these resources in a member account (create, update, destroy),
+   * as the deployment role: none may be blocked, or apply fails.
+   */
+  const terraformCalls: [string, string, SimulatedRequest["context"]?][] = [
+    // aws_iam_service_linked_role, aws_config_configuration_recorder, _delivery_channel, _recorder_status.
+    ["iam:CreateServiceLinkedRole", configRole, { "iam:AWSServiceName": "config.amazonaws.com" }], ["iam:GetRole", configRole],
+    ["iam:DeleteServiceLinkedRole", configRole], ["iam:TagRole", configRole],
+    ["config:PutConfigurationRecorder", "arn:aws:config:eu-west-2:{account}:configuration-recorder/kestrel-lz-recorder/abc"],
+    ["config:DeleteConfigurationRecorder", "arn:aws:config:eu-west-2:{account}:configuration-recorder/kestrel-lz-recorder/abc"],
+    ["config:StartConfigurationRecorder", "arn:aws:config:eu-west-2:{account}:configuration-recorder/kestrel-lz-recorder/abc"],
+    ["config:StopConfigurationRecorder", "arn:aws:config:eu-west-2:{account}:configuration-recorder/kestrel-lz-recorder/abc"],
+    ["config:PutDeliveryChannel", "*"], ["config:DeleteDeliveryChannel", "*"],
+    // aws_config_configuration_aggregator and its role (audit account).
+    ["config:PutConfigurationAggregator", aggregator, managedAggregator], ["config:DeleteConfigurationAggregator", aggregator, managedAggregator],
+    ["config:TagResource", aggregator, managedAggregator],
+    ["iam:CreateRole", "arn:aws:iam::{account}:role/kestrel-lz-config-aggregator"], ["iam:AttachRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-config-aggregator"],
+    ["iam:PassRole", "arn:aws:iam::{account}:role/kestrel-lz-config-aggregator"],
+    // aws_account_alternate_contact, aws_iam_account_password_policy.
+    ["account:PutAlternateContact", "arn:aws:account::{account}:account", { "account:AlternateContactTypes": ["SECURITY"] }],
+    ["account:GetAlternateContact", "arn:aws:account::{account}:account", { "account:AlternateContactTypes": ["SECURITY"] }],
+    ["account:DeleteAlternateContact", "arn:aws:account::{account}:account", { "account:AlternateContactTypes": ["SECURITY"] }],
+    ["iam:UpdateAccountPasswordPolicy", "*"], ["iam:DeleteAccountPasswordPolicy", "*"],
+    // aws_backup_vault_lock_configuration, aws_backup_restore_testing_plan and _selection.
+    ["backup:PutBackupVaultLockConfiguration", vault], ["backup:DeleteBackupVaultLockConfiguration", vault],
+    ["backup:CreateRestoreTestingPlan", restorePlan], ["backup:UpdateRestoreTestingPlan", restorePlan], ["backup:DeleteRestoreTestingPlan", restorePlan],
+    ["backup:CreateRestoreTestingSelection", restorePlan], ["backup:UpdateRestoreTestingSelection", restorePlan], ["backup:DeleteRestoreTestingSelection", restorePlan],
+    ["iam:PassRole", "arn:aws:iam::{account}:role/kestrel-lz-backup"],
+  ];
+
+  it.each(terraformCalls.map(([action, resource, context]) => [action, resource, context ?? {}] as const))("lets the deployment role apply them: %s on %s", async (action, resource, context) => {
+    for (const account of [WORKLOAD, "audit"])
+      expect([account, await decide({ account, principal: "deployment", action, resource, context })]).toEqual([account, "Allowed"]);
+  });
+
+  it("leaves workloads' own Config aggregators and restore testing plans alone", async () => {
+    const own: Omit<SimulatedRequest, "account">[] = [
+      { action: "config:DeleteConfigurationAggregator", resource: aggregator, context: { "aws:ResourceTag/ManagedBy": "voting-team" } },
+      { action: "backup:DeleteRestoreTestingPlan", resource: "arn:aws:backup:eu-west-2:{account}:restore-testing-plan:voting_tests-0123abcd" },
+    ];
+    for (const request of own) expect([request.action, await decide({ account: WORKLOAD, ...request })]).toEqual([request.action, "Allowed"]);
+  });
+});

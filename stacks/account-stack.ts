@@ -21,6 +21,8 @@ export interface AccountStackProps {
   readonly organizationId: string;
   /** ARN of the log archive key (LogArchiveStack.key), with which AWS Config encrypts what it delivers. */
   readonly logArchiveKeyArn: string;
+  /** The log archive's AWS Config bucket (LogArchiveStack.buckets.config), where AWS Config delivers. */
+  readonly configBucketName: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export class AccountStack extends LandingZoneStack {
       naming,
       homeRegion: organization.homeRegion,
       regions: accountAllowedRegions(organization.allowedRegions, config.organizationalUnits, account.ou),
-      bucketName: naming.logBucketName("config", logArchiveAccountId),
+      bucketName: props.configBucketName,
       kmsKeyArn: props.logArchiveKeyArn,
     });
     // The organization stack registers the audit account as Config's delegated administrator.

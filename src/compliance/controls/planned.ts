@@ -13,13 +13,6 @@ export const PLANNED_CONTROLS: readonly Control[] = [
     where: "stacks/security-stack.ts (to build)",
   },
   {
-    id: "config-recorders",
-    title: "AWS Config recorders in every account and Region, delivering to the log archive's Config bucket, aggregated in the audit account, with conformance packs for network and encryption rules",
-    kind: "planned",
-    clauses: ["CV-S3.3", "CV-D7.1", "BTB-10.1", "CV-S7.1"],
-    where: "stacks/security-stack.ts (to build)",
-  },
-  {
     id: "macie-classification",
     title: "Macie discovers and classifies sensitive data in S3, checking the DataClassification tags",
     kind: "planned",
