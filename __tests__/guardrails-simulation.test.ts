@@ -560,7 +560,7 @@ describe("resource control policies", () => {
     const logArchive = sim.accountId("log-archive");
     const member = sim.accountId(WORKLOAD);
     const context: LogArchivePolicyContext = {
-      logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, organizationId: SIMULATED_ORG_ID,
+      logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, auditAccountId: sim.accountId("audit"), organizationId: SIMULATED_ORG_ID,
       homeRegion: "eu-west-2", regions: ["eu-west-2"],
       trailArn: `arn:aws:cloudtrail:eu-west-2:${MANAGEMENT}:trail/kestrel-lz-org-trail`, auditorRoleArns: [],
     };

@@ -7,6 +7,7 @@ import { GUARDRAILS_RULES } from "./rules/guardrails";
 import { IDENTITY_RULES } from "./rules/identity";
 import { LOGGING_RULES } from "./rules/logging";
 import { NETWORK_RULES } from "./rules/network";
+import { SECURITY_SERVICES_RULES } from "./rules/security-services";
 import type { ConfigRule } from "./rules/rule";
 
 /** Every cross-field rule; each config section keeps its rules in its own file under rules/. */
@@ -17,6 +18,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ...LOGGING_RULES,
   ...IDENTITY_RULES,
   ...BACKEND_RULES,
+  ...SECURITY_SERVICES_RULES,
   uniqueTerraformNames,
 ];
 
