@@ -2,6 +2,7 @@ import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { Testing } from "cdktf";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { RUNTIME_AGENT_MANAGEMENT, guardDutyFeatures, securityHubFindingsPattern } from "../src/policies/security-services";
+import { OrganizationStack } from "../stacks/organization-stack";
 import { SecurityStack } from "../stacks/security-stack";
 import { configFromData, exampleConfigData, issuesOfData, synthesized, type SynthesizedStack } from "./helpers";
 import { matchesPattern } from "./support/event-pattern";
@@ -317,5 +318,49 @@ describe("securityServices config", () => {
 
   it("keeps the unused access age within IAM Access Analyzer's 1-365 days", () => {
     expect(messages((d) => (d.securityServices = { accessAnalyzer: { unusedAccessAgeDays: 400 } })).join("\n")).toMatch(/unusedAccessAgeDays: at most 365 days/);
+  });
+});
+
+describe("organization stack: the security services' delegations", () => {
+  const organizationStack = (mutate: (data: Record<string, any>) => void = () => undefined): SynthesizedStack => {
+    const data = exampleConfigData();
+    const audit = data.accounts.find((a: { purpose: string }) => a.purpose === "audit");
+    audit.id = AUDIT;
+    mutate(data);
+    const app = Testing.app({ stackTraces: false });
+    const stack = new OrganizationStack(app, configFromData(data));
+    app.synth();
+    return synthesized(stack);
+  };
+  const stack = organizationStack();
+  const organization = "aws_organizations_organization.organization";
+
+  it("keeps trusted access for every security service, Inspector and GuardDuty Malware Protection included", () => {
+    expect(stack.resource("aws_organizations_organization", "organization").aws_service_access_principals).toEqual(expect.arrayContaining([
+      "guardduty.amazonaws.com", "malware-protection.guardduty.amazonaws.com", "securityhub.amazonaws.com",
+      "access-analyzer.amazonaws.com", "macie.amazonaws.com", "inspector2.amazonaws.com",
+    ]));
+  });
+
+  it.each([
+    ["aws_guardduty_organization_admin_account", "admin_account_id"],
+    ["aws_securityhub_organization_admin_account", "admin_account_id"],
+    ["aws_macie2_organization_admin_account", "admin_account_id"],
+    ["aws_inspector2_delegated_admin_account", "account_id"],
+  ])("%s makes the audit account the delegated administrator, after the organization", (type, attribute) => {
+    const [, delegation] = only(stack, type);
+    expect(delegation[attribute]).toBe(AUDIT);
+    expect(delegation.depends_on).toEqual([organization]);
+  });
+
+  it("registers IAM Access Analyzer through Organizations, and no service through both mechanisms", () => {
+    const [, registration] = only(stack, "aws_organizations_delegated_administrator");
+    expect(registration).toMatchObject({ account_id: AUDIT, service_principal: "access-analyzer.amazonaws.com", depends_on: [organization] });
+  });
+
+  it("protects the always-on delegations from destroy, and drops Macie's when config turns Macie off", () => {
+    for (const type of ["aws_guardduty_organization_admin_account", "aws_securityhub_organization_admin_account", "aws_inspector2_delegated_admin_account", "aws_organizations_delegated_administrator"])
+      expect([type, only(stack, type)[1].lifecycle]).toEqual([type, { prevent_destroy: true }]);
+    expect(organizationStack((d) => (d.securityServices = { macie: { enabled: false } })).resources("aws_macie2_organization_admin_account")).toEqual({});
   });
 });
