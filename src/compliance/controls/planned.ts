@@ -6,24 +6,10 @@ import type { Control } from "../control";
  */
 export const PLANNED_CONTROLS: readonly Control[] = [
   {
-    id: "security-services",
-    title: "GuardDuty, Security Hub (CIS and AWS Foundational standards), Inspector and IAM Access Analyzer in every account, administered from the audit account: continuous threat detection and vulnerability assessment",
-    kind: "planned",
-    clauses: ["CV-S3.3", "CV-S4.2", "CV-S4.3", "CV-D7.1", "BTB-5.4", "BTB-10.1"],
-    where: "stacks/security-stack.ts (to build)",
-  },
-  {
     id: "config-recorders",
     title: "AWS Config recorders in every account and Region, delivering to the log archive's Config bucket, aggregated in the audit account, with conformance packs for network and encryption rules",
     kind: "planned",
     clauses: ["CV-S3.3", "CV-D7.1", "BTB-10.1", "CV-S7.1"],
-    where: "stacks/security-stack.ts (to build)",
-  },
-  {
-    id: "macie-classification",
-    title: "Macie discovers and classifies sensitive data in S3, checking the DataClassification tags",
-    kind: "planned",
-    clauses: ["CV-D1.2", "CV-D7.1"],
     where: "stacks/security-stack.ts (to build)",
   },
 ];
