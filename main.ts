@@ -12,6 +12,7 @@ import { LogArchiveStack } from "./stacks/log-archive-stack";
 import { OrganizationStack } from "./stacks/organization-stack";
 import { OrgTrailStack } from "./stacks/org-trail-stack";
 import { PipelineStack } from "./stacks/pipeline-stack";
+import { SecurityStack } from "./stacks/security-stack";
 import { useDynamicCredentials } from "./src/pipeline/dynamic-credentials";
 import { crossStackDependencies } from "./src/pipeline/stack-graph";
 
@@ -45,11 +46,21 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
 
   const identity = new IdentityStack(app, { config, accounts });
 
+  // Security services from the audit account: organization (delegations, root id) → log-archive (GuardDuty's
+  // findings bucket and key) → security.
+  const security = new SecurityStack(app, {
+    config,
+    accounts,
+    rootId: organization.rootId,
+    guardDutyFindingsBucketName: logArchive.buckets.guardduty.bucketName,
+    logArchiveKeyArn: logArchive.key.arn,
+  });
+
   // Terraform Cloud: every stack takes HCP Terraform dynamic credentials, and the pipeline stack creates the
   // workspaces, their roles and the run triggers along the stack graph cdktf records.
   const backend = config.backend;
   if (backend.type === "cloud") {
-    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity];
+    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity, security];
     for (const stack of stacks) useDynamicCredentials(stack);
     const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId, organizationalUnitIds: organization.organizationalUnitIds });
     useDynamicCredentials(pipeline);

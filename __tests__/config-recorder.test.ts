@@ -135,7 +135,7 @@ describe("the log archive's Config bucket admits what the delivery channel deliv
   const member = sim.accountId("voting-prod");
   const context: LogArchivePolicyContext = {
     logArchiveAccountId: logArchive, managementAccountId: "111111111111", organizationId: SIMULATED_ORG_ID, homeRegion: "eu-west-2",
-    regions: ["eu-west-2"], trailArn: "arn:aws:cloudtrail:eu-west-2:111111111111:trail/kestrel-lz-org-trail", auditorRoleArns: [],
+    regions: ["eu-west-2"], trailArn: "arn:aws:cloudtrail:eu-west-2:111111111111:trail/kestrel-lz-org-trail", auditorRoleArns: [], auditAccountId: sim.accountId("audit"),
   };
 
   it.each(["eu-west-2", "eu-west-1"])("an object Config writes from %s with the channel's prefix is allowed; a foreign organisation's is not", async (region) => {

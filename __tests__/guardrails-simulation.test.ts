@@ -146,6 +146,15 @@ describe("protective guardrails", () => {
     ["flow-log role policy replaced", { action: "iam:PutRolePolicy", resource: "arn:aws:iam::{account}:role/kestrel-lz-vpc-flow-logs" }],
     ["landing zone flow log deleted", { action: "ec2:DeleteFlowLogs", resource: "arn:aws:ec2:eu-west-2:{account}:vpc-flow-log/fl-0123456789abcdef0", context: { "aws:ResourceTag/ManagedBy": "landing-zone" } }],
     ["landing zone flow log untagged", { action: "ec2:DeleteTags", resource: "arn:aws:ec2:eu-west-2:{account}:vpc-flow-log/fl-0123456789abcdef0", context: { "aws:ResourceTag/ManagedBy": "landing-zone" } }],
+    ["Inspector disabled", { action: "inspector2:Disable", resource: "*" }],
+    ["Inspector suppression rule", { action: "inspector2:CreateFilter", resource: "arn:aws:inspector2:eu-west-2:{account}:owner/{account}/filter/*" }],
+    ["Macie auto-enable off", { action: "macie2:UpdateOrganizationConfiguration", resource: "*" }],
+    ["GuardDuty protection plans off for the organisation", { action: "guardduty:UpdateOrganizationConfiguration", resource: "arn:aws:guardduty:eu-west-2:{account}:detector/12abc34d567e8fa901bc2d34e56789f0" }],
+    ["Security Hub configuration policy deleted", { action: "securityhub:DeleteConfigurationPolicy", resource: "arn:aws:securityhub:eu-west-2:{account}:configuration-policy/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111" }],
+    ["Security Hub finding aggregator deleted", { action: "securityhub:DeleteFindingAggregator", resource: "arn:aws:securityhub:eu-west-2:{account}:finding-aggregator/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111" }],
+    ["findings rule deleted", { action: "events:DeleteRule", resource: "arn:aws:events:eu-west-2:{account}:rule/kestrel-lz-security-hub-high-findings" }],
+    ["findings rule disabled", { action: "events:DisableRule", resource: "arn:aws:events:eu-west-2:{account}:rule/kestrel-lz-security-hub-high-findings" }],
+    ["findings rule target removed", { action: "events:RemoveTargets", resource: "arn:aws:events:eu-west-2:{account}:rule/kestrel-lz-security-hub-high-findings" }],
   ];
 
   it.each(managed)("%s: denied to an ordinary admin role, allowed to the deployment role", async (_name, request) => {
@@ -163,6 +172,71 @@ describe("protective guardrails", () => {
       expect([request.action, await decide({ account: "log-archive", principal: "admin", ...request })]).toEqual([request.action, "ExplicitlyDenied"]);
       expect([request.action, await decide({ account: "log-archive", principal: "deployment", ...request })]).toEqual([request.action, "Allowed"]);
     }
+  });
+
+  /**
+   * The security stack in the audit account: the calls it makes are the deployment role's, and administrators of the
+   * audit account (the delegated administrator of every security service) cannot switch any of it off.
+   */
+  const detector = "arn:aws:guardduty:eu-west-2:{account}:detector/12abc34d567e8fa901bc2d34e56789f0";
+  const findingsRule = "arn:aws:events:eu-west-2:{account}:rule/kestrel-lz-security-hub-high-findings";
+  const findingsTopic = "arn:aws:sns:eu-west-2:{account}:kestrel-lz-security-alarms";
+  const findingsKey = { "kms:ResourceAliases": ["alias/kestrel-lz-security-findings"], "aws:ResourceTag/ManagedBy": "landing-zone" };
+  const anyKey = "arn:aws:kms:eu-west-2:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  const configurationPolicy = "arn:aws:securityhub:eu-west-2:{account}:configuration-policy/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+  const aggregator = "arn:aws:securityhub:eu-west-2:{account}:finding-aggregator/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+  const hub = "arn:aws:securityhub:eu-west-2:{account}:hub/default";
+  const findingsExport = `${detector}/publishingDestination/a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6`;
+  const securityStackCalls: [string, string, SimulatedRequest["context"]][] = [
+    ["guardduty:CreateDetector", "*", {}], ["guardduty:UpdateDetector", detector, {}],
+    ["guardduty:UpdateOrganizationConfiguration", detector, {}], ["guardduty:CreatePublishingDestination", detector, {}],
+    ["guardduty:UpdatePublishingDestination", findingsExport, {}],
+    ["securityhub:CreateFindingAggregator", "*", {}], ["securityhub:UpdateFindingAggregator", aggregator, {}],
+    ["securityhub:UpdateOrganizationConfiguration", "arn:aws:securityhub:eu-west-2:{account}:hub/default", {}],
+    ["securityhub:CreateConfigurationPolicy", "*", {}], ["securityhub:UpdateConfigurationPolicy", configurationPolicy, {}],
+    ["securityhub:StartConfigurationPolicyAssociation", hub, {}],
+    ["access-analyzer:CreateAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-unused-access", {}],
+    ["access-analyzer:DeleteAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-unused-access", {}],
+    ["macie2:UpdateOrganizationConfiguration", "*", {}],
+    ["inspector2:Enable", "*", {}], ["inspector2:UpdateOrganizationConfiguration", "*", {}], ["inspector2:Disable", "*", {}],
+    ["events:PutRule", findingsRule, {}], ["events:PutTargets", findingsRule, {}], ["events:DeleteRule", findingsRule, {}],
+    ["sns:CreateTopic", findingsTopic, {}], ["sns:SetTopicAttributes", findingsTopic, {}], ["sns:Subscribe", findingsTopic, {}],
+    ["kms:CreateKey", "*", {}], ["kms:PutKeyPolicy", anyKey, findingsKey], ["kms:EnableKeyRotation", anyKey, findingsKey],
+    ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-security-findings", {}],
+    ["iam:CreateRole", "arn:aws:iam::{account}:role/kestrel-lz-events-publish-alarms", {}],
+    ["iam:PutRolePolicy", "arn:aws:iam::{account}:role/kestrel-lz-events-publish-alarms", {}],
+    ["iam:PassRole", "arn:aws:iam::{account}:role/kestrel-lz-events-publish-alarms", {}],
+  ];
+
+  it.each(securityStackCalls)("lets the deployment role apply the security stack in the audit account: %s on %s", async (action, resource, context) => {
+    expect(await decide({ account: "audit", principal: "deployment", action, resource, context })).toBe("Allowed");
+  });
+
+  it.each([
+    ["guardduty:DeleteDetector", detector], ["guardduty:UpdateOrganizationConfiguration", detector],
+    ["guardduty:DeletePublishingDestination", findingsExport], ["guardduty:UpdateDetector", detector],
+    ["securityhub:DisableSecurityHub", "arn:aws:securityhub:eu-west-2:{account}:hub/default"],
+    ["securityhub:UpdateOrganizationConfiguration", "arn:aws:securityhub:eu-west-2:{account}:hub/default"],
+    ["securityhub:UpdateConfigurationPolicy", configurationPolicy], ["securityhub:StartConfigurationPolicyDisassociation", hub],
+    ["securityhub:DeleteFindingAggregator", aggregator], ["securityhub:CreateAutomationRule", "*"],
+    ["access-analyzer:DeleteAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-external-access"],
+    ["macie2:DisableMacie", "*"], ["macie2:UpdateOrganizationConfiguration", "*"],
+    ["inspector2:Disable", "*"], ["inspector2:UpdateOrganizationConfiguration", "*"],
+    ["events:DeleteRule", findingsRule], ["events:DisableRule", findingsRule], ["events:PutTargets", findingsRule],
+    ["sns:DeleteTopic", findingsTopic], ["sns:Unsubscribe", findingsTopic],
+  ])("denies an administrator of the audit account %s on %s", async (action, resource) => {
+    expect(await decide({ account: "audit", principal: "admin", action, resource })).toBe("ExplicitlyDenied");
+  });
+
+  it("denies an administrator of the audit account changing the findings topic's key", async () => {
+    expect(await decide({ account: "audit", principal: "admin", action: "kms:PutKeyPolicy", resource: anyKey, context: findingsKey })).toBe("ExplicitlyDenied");
+    expect(await decide({ account: "audit", principal: "admin", action: "kms:ScheduleKeyDeletion", resource: anyKey, context: findingsKey })).toBe("ExplicitlyDenied");
+  });
+
+  it("leaves workloads' own EventBridge rules alone", async () => {
+    const own = "arn:aws:events:eu-west-2:{account}:rule/app-nightly-job";
+    for (const action of ["events:PutRule", "events:DeleteRule", "events:PutTargets"])
+      expect([action, await decide({ account: WORKLOAD, principal: "admin", action, resource: own })]).toEqual([action, "Allowed"]);
   });
 
   it("leaves workloads' own trails, keys, roles and buckets alone", async () => {
@@ -560,7 +634,7 @@ describe("resource control policies", () => {
     const logArchive = sim.accountId("log-archive");
     const member = sim.accountId(WORKLOAD);
     const context: LogArchivePolicyContext = {
-      logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, organizationId: SIMULATED_ORG_ID,
+      logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, auditAccountId: sim.accountId("audit"), organizationId: SIMULATED_ORG_ID,
       homeRegion: "eu-west-2", regions: ["eu-west-2"],
       trailArn: `arn:aws:cloudtrail:eu-west-2:${MANAGEMENT}:trail/kestrel-lz-org-trail`, auditorRoleArns: [],
     };

@@ -4,8 +4,8 @@ import { BUCKET_POLICY_MAX_BYTES, policySizeProblems } from "../src/policies/log
 import { AUDITOR, AUDITOR_READ_ACTIONS_FOR_TEST, LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, bucketName, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
 import { issuesOfData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
 
-/** The buckets the delivering services write to. */
-const LOCKED = ["cloudtrail", "config", "flow-logs"] as const;
+/** The buckets the delivering services write to (GuardDuty's findings export among them). */
+const LOCKED = ["cloudtrail", "config", "flow-logs", "guardduty"] as const;
 /** Of those, the ones with Object Lock: AWS Config cannot deliver to a bucket with Object Lock. */
 const OBJECT_LOCKED = ["cloudtrail", "flow-logs"] as const;
 const ACCOUNT_REF = (name: string) => `\${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_${name}id}`;
@@ -145,7 +145,7 @@ describe("log-archive stack: the key", () => {
   it("grants nothing else: no auditors unless config names them", () => {
     expect(JSON.parse(keyPolicy()).Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
       "EnableIamPoliciesOfTheKeyAccount", "AllowCloudTrailToEncryptLogs", "AllowCloudTrailToDecryptForBucketKeys",
-      "AllowCloudTrailToDescribeKey", "AllowConfigDelivery", "AllowLogDeliveryForFlowLogs",
+      "AllowCloudTrailToDescribeKey", "AllowConfigDelivery", "AllowLogDeliveryForFlowLogs", "AllowGuardDutyToEncryptFindings",
     ]);
   });
 });
@@ -287,7 +287,7 @@ describe("log-archive stack: the access-log bucket (S3 cannot deliver access log
     expect(attached("aws_s3_bucket_logging", "access-logs")).toBeUndefined();
   });
 
-  it("lets only the S3 logging service write, only for the three log buckets of this account, each into its prefix", async () => {
+  it("lets only the S3 logging service write, only for the four service log buckets of this account, each into its prefix", async () => {
     const policy = policyOf("access-logs");
     expect(statement(policy, "S3ServerAccessLogsPolicy")).toEqual({
       Sid: "S3ServerAccessLogsPolicy",
@@ -498,5 +498,49 @@ describe("log-archive policy size limits, checked with the config", () => {
       path: ["logging", "auditorRoleArns"],
       message: expect.stringMatching(/^the bucket policy of the cloudtrail bucket \(kestrel-lz-cloudtrail-\d{12}-eu-west-2\) would be \d{5} bytes, over AWS's limit of 20480 bytes/),
     }));
+  });
+});
+
+describe("log-archive stack: the GuardDuty findings export", () => {
+  /** The audit account adopted, so the policies name it literally. */
+  const AUDIT_ID = "444455556666";
+  const DETECTOR = `arn:aws:guardduty:eu-west-2:${AUDIT_ID}:detector/12abc34d567e8fa901bc2d34e56789f0`;
+  let adopted: SynthesizedStack;
+  beforeAll(() => {
+    adopted = synthesizeStack("log-archive", loggingConfig((d) => {
+      d.accounts.find((a: { purpose: string }) => a.purpose === "audit").id = AUDIT_ID;
+    }));
+  });
+  const bucketPolicy = () => findResource(adopted, "aws_s3_bucket_policy", (p) => JSON.parse(p.policy).Statement.some((s: { Sid: string }) => s.Sid === "AllowGuardDutyPutObject")).resource.policy as string;
+  const key = () => findResource(adopted, "aws_kms_key", isLogArchiveKey).resource.policy as string;
+  const findings = `arn:aws:s3:::${bucketName("guardduty")}`;
+  const request = (action: string, resource: string, sourceAccount: string, sourceArn: string) => ({
+    principal: "guardduty.amazonaws.com", action, resource, accountId: LOG_ARCHIVE_ID,
+    context: { "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn, "aws:SecureTransport": "true" },
+  });
+
+  it("has its own bucket, encrypted with the log archive key, versioned, without Object Lock, protected from destroy", () => {
+    const found = findResource(adopted, "aws_s3_bucket", (b) => b.bucket === bucketName("guardduty")).resource;
+    expect(found).toMatchObject({ force_destroy: false, lifecycle: { prevent_destroy: true } });
+    expect(found.object_lock_enabled).toBeUndefined();
+  });
+
+  it("lets GuardDuty check the bucket and write findings only for the audit account's detector in the home Region", async () => {
+    const object = `${findings}/AWSLogs/${AUDIT_ID}/GuardDuty/eu-west-2/2026/01/01/finding.jsonl.gz`;
+    expect(await decide(bucketPolicy(), request("s3:GetBucketLocation", findings, AUDIT_ID, DETECTOR))).toBe("Allowed");
+    expect(await decide(bucketPolicy(), request("s3:PutObject", object, AUDIT_ID, DETECTOR))).toBe("Allowed");
+    // Another account's detector, the audit account's detector in another Region, no source at all.
+    expect(await decide(bucketPolicy(), request("s3:PutObject", object, "999999999999", "arn:aws:guardduty:eu-west-2:999999999999:detector/abc"))).toBe("ImplicitlyDenied");
+    expect(await decide(bucketPolicy(), request("s3:PutObject", object, AUDIT_ID, `arn:aws:guardduty:us-east-1:${AUDIT_ID}:detector/abc`))).toBe("ImplicitlyDenied");
+    expect(await decide(bucketPolicy(), { ...request("s3:PutObject", object, AUDIT_ID, DETECTOR), context: { "aws:SecureTransport": "true" } })).toBe("ImplicitlyDenied");
+    // Nothing but writes: GuardDuty cannot read or delete findings.
+    expect(await decide(bucketPolicy(), request("s3:GetObject", object, AUDIT_ID, DETECTOR))).toBe("ImplicitlyDenied");
+    expect(await decide(bucketPolicy(), request("s3:DeleteObject", object, AUDIT_ID, DETECTOR))).toBe("ExplicitlyDenied");
+  });
+
+  it("lets GuardDuty make data keys with the log archive key only for the audit account's detector", async () => {
+    expect(await decide(key(), request("kms:GenerateDataKey", KEY_ARN, AUDIT_ID, DETECTOR))).toBe("Allowed");
+    expect(await decide(key(), request("kms:GenerateDataKey", KEY_ARN, "999999999999", "arn:aws:guardduty:eu-west-2:999999999999:detector/abc"))).toBe("ImplicitlyDenied");
+    expect(await decide(key(), request("kms:Decrypt", KEY_ARN, AUDIT_ID, DETECTOR))).toBe("ImplicitlyDenied");
   });
 });

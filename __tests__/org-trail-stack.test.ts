@@ -62,8 +62,8 @@ describe("org-trail stack: the organisation trail", () => {
     ]);
     const excluded = selectors[1].field_selector[2];
     expect(excluded.field).toBe("resources.ARN");
-    expect(excluded.not_starts_with).toHaveLength(4);
-    for (const kind of ["cloudtrail", "config", "flow-logs", "access-logs"]) {
+    expect(excluded.not_starts_with).toHaveLength(5);
+    for (const kind of ["cloudtrail", "config", "flow-logs", "guardduty", "access-logs"]) {
       expect(excluded.not_starts_with).toContainEqual(expect.stringMatching(new RegExp(`^arn:aws:s3:::\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-log-archive\\.outputs\\.cross-stack-output-aws_s3_bucket${kind}_bucket_\\w+bucket\\}/$`)));
     }
     expect(selectors[2]).toEqual({
@@ -220,7 +220,7 @@ describe("apply order", () => {
   });
 
 
-  it("org-trail reads the log-archive stack's state; log-archive reads only the organization stack's, and only for its own account id", () => {
+  it("org-trail reads the log-archive stack's state; log-archive reads only the organization stack's, and only for its own and the audit account's ids", () => {
     // The example adopts its organization: its id is a literal, so org-trail needs no organization state.
     expect(Object.keys(stack.json.data.terraform_remote_state).sort()).toEqual(["cross-stack-reference-input-log-archive"]);
     expect(JSON.stringify(trail())).toContain(LOG_ARCHIVE_OUTPUT);
@@ -228,9 +228,12 @@ describe("apply order", () => {
     const created = synthesized(stackNamed(synthesizeLandingZone(), "log-archive"));
     expect(Object.keys(created.json.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-organization"]);
     const read = [...JSON.stringify(created.json).matchAll(/terraform_remote_state\.[\w-]+\.outputs\.(cross-stack-output-[\w-]+)/g)].map((m) => m[1]);
-    expect([...new Set(read)]).toEqual(["cross-stack-output-aws_organizations_accountaccount_log-archiveid"]);
-    // An adopted one: the log archive reads no other state at all (its policies name no member account).
-    const logArchive = synthesizeStack("log-archive", loggingConfig());
+    // The audit account's id: the GuardDuty findings export admits that account's detector (policies name no other).
+    expect([...new Set(read)].sort()).toEqual(["cross-stack-output-aws_organizations_accountaccount_auditid", "cross-stack-output-aws_organizations_accountaccount_log-archiveid"]);
+    // Both adopted: the log archive reads no other state at all.
+    const logArchive = synthesizeStack("log-archive", loggingConfig((d) => {
+      d.accounts.find((a: { purpose: string }) => a.purpose === "audit").id = "444455556666";
+    }));
     expect(logArchive.json.data?.terraform_remote_state).toBeUndefined();
     expect(bucketName("cloudtrail")).toBe(`kestrel-lz-cloudtrail-${LOG_ARCHIVE_ID}-eu-west-2`);
   });

@@ -14,6 +14,8 @@ export const STACK_NAMES = {
   logArchive: "log-archive",
   orgTrail: "org-trail",
   identity: "identity",
+  /** The audit account: delegated administrator of the organisation's security services. */
+  security: "security",
   /** Terraform Cloud: workspaces, run triggers, notifications and the workspaces' AWS roles (cloud backend only). */
   pipeline: "pipeline",
 } as const;
@@ -31,6 +33,7 @@ export function landingZoneStackNames(config: Pick<LandingZoneConfig, "accounts"
     STACK_NAMES.logArchive,
     STACK_NAMES.orgTrail,
     STACK_NAMES.identity,
+    STACK_NAMES.security,
     ...(config.backend.type === "cloud" ? [STACK_NAMES.pipeline] : []),
   ];
 }
@@ -40,8 +43,8 @@ export function workspaceName(workspacePrefix: string, stackName: string): strin
   return `${workspacePrefix}${stackName}`;
 }
 
-/** The buckets of the log archive account. */
-export const LOG_BUCKET_KINDS = ["cloudtrail", "config", "flow-logs", "access-logs"] as const;
+/** The buckets of the log archive account; `guardduty` receives the GuardDuty findings export of the audit account. */
+export const LOG_BUCKET_KINDS = ["cloudtrail", "config", "flow-logs", "guardduty", "access-logs"] as const;
 export type LogBucketKind = (typeof LOG_BUCKET_KINDS)[number];
 
 /** The two run phases of Terraform Cloud, each with its own role (plan reads, apply changes). */

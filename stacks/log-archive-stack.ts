@@ -30,13 +30,15 @@ export interface LogArchiveStackProps {
 
 /**
  * Which of them have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket with Object
- * Lock enabled (AWS Config API reference, DeliveryChannel). Its bucket policy denies deleting log versions instead.
+ * Lock enabled (AWS Config API reference, DeliveryChannel). Not the GuardDuty findings bucket either: GuardDuty's
+ * export documentation names no support for Object Lock (which requires an integrity checksum on every upload), and
+ * compliance mode cannot be undone if deliveries then fail. Their bucket policies deny deleting log versions instead.
  */
 export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "flow-logs"];
 
 /**
  * The log archive account: one KMS key and the buckets every account's CloudTrail, AWS Config and VPC flow logs
- * are delivered to, plus the bucket that receives those buckets' S3 server access logs. Apply after the
+ * are delivered to, the bucket of the GuardDuty findings export, plus the bucket that receives those buckets' S3 server access logs. Apply after the
  * organization stack and before the org-trail stack (CloudTrail checks the bucket and key policy when it creates
  * the trail).
  */
@@ -57,6 +59,7 @@ export class LogArchiveStack extends LandingZoneStack {
     const context: LogArchivePolicyContext = {
       logArchiveAccountId: accountId,
       managementAccountId: config.organization.managementAccountId,
+      auditAccountId: accounts.audit.id,
       organizationId: props.organizationId,
       homeRegion: config.organization.homeRegion,
       regions: config.organization.allowedRegions,
@@ -100,6 +103,7 @@ export class LogArchiveStack extends LandingZoneStack {
       cloudtrail: serviceLogBucket("cloudtrail"),
       config: serviceLogBucket("config"),
       "flow-logs": serviceLogBucket("flow-logs"),
+      guardduty: serviceLogBucket("guardduty"),
       "access-logs": accessLogs,
     };
 

@@ -10,6 +10,7 @@ import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
 import { AccountSecuritySettings } from "../src/constructs/account-security-settings";
 import { CentralizedRootAccess } from "../src/constructs/centralized-root-access";
 import { CONFIG_SERVICE_PRINCIPAL } from "../src/constructs/config-recorder";
+import { SecurityServiceDelegations } from "../src/constructs/security-service-delegations";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
@@ -27,9 +28,14 @@ export const SERVICE_ACCESS_PRINCIPALS = [
   "config.amazonaws.com", // AWS Config in every account, aggregated in the audit account
   "config-multiaccountsetup.amazonaws.com", // organisation Config rules and conformance packs
   "guardduty.amazonaws.com", // GuardDuty, administered from the audit account
+  // GuardDuty Malware Protection's own principal: GuardDuty's delegation enables trusted access for it too (the AWS
+  // managed policy AmazonGuardDutyFullAccess lets GuardDuty enable it, GuardDuty UG "Permissions required to
+  // designate a delegated GuardDuty administrator account"); unlisted, the next apply here would turn it off.
+  "malware-protection.guardduty.amazonaws.com",
   "securityhub.amazonaws.com", // Security Hub central configuration from the audit account
   "access-analyzer.amazonaws.com", // organisation-wide IAM Access Analyzer
   "macie.amazonaws.com", // Macie data classification, administered from the audit account
+  "inspector2.amazonaws.com", // Inspector vulnerability scanning, administered from the audit account
   "sso.amazonaws.com", // IAM Identity Center: the only way people sign in
   "iam.amazonaws.com", // centralised root access: member accounts have no root credentials
   "account.amazonaws.com", // alternate contacts and Region opt-in managed centrally
@@ -175,6 +181,16 @@ export class OrganizationStack extends LandingZoneStack {
       accountId: this.accounts.audit.id,
       servicePrincipal: CONFIG_SERVICE_PRINCIPAL,
       dependsOn: [this.organization],
+      // Deregistering would orphan the organisation's Config aggregator, like the security services' delegations.
+      lifecycle: { preventDestroy: true },
+    });
+
+    // The audit account administers GuardDuty, Security Hub CSPM, Access Analyzer, Macie and Inspector (the security
+    // stack); only the management account can delegate them.
+    new SecurityServiceDelegations(this, "security_delegations", {
+      auditAccountId: this.accounts.audit.id,
+      macie: config.securityServices.macie.enabled,
+      organization: this.organization,
     });
 
     new TerraformOutput(this, "organization_id", { value: this.organization.id });

@@ -4,7 +4,9 @@ import type { EventPattern, PatternValue } from "../../src/identity/detective-co
  * EventBridge's matching rules for the subset of pattern syntax the landing zone uses: every field of the pattern
  * must be present in the event; a list matches if any of its values matches (a list in the event matches if any
  * element does); literal strings match exactly; equals-ignore-case ignores case; wildcard treats * as any run of
- * characters; `$or` holds a list of patterns of which at least one must match at that level. Anything else in a
+ * characters; `$or` holds a list of patterns of which at least one must match at that level; a nested pattern meets a
+ * list of objects (Security Hub's detail.findings) if one element matches it (EventBridge flattens arrays, so it would
+ * also combine fields of different elements: the tests use one element, as Security Hub sends). Anything else in a
  * pattern is rejected, so a test cannot pass on syntax this does not understand.
  */
 export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
@@ -17,6 +19,7 @@ export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
       const values = Array.isArray(actual) ? actual : [actual];
       return values.some((value) => (expected as readonly PatternValue[]).some((matcher) => matchesValue(matcher, value)));
     }
+    if (Array.isArray(actual)) return actual.some((element) => matchesPattern(expected as EventPattern, element));
     return matchesPattern(expected as EventPattern, actual);
   });
 }

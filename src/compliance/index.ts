@@ -6,6 +6,7 @@ import { IDENTITY_CONTROLS } from "./controls/identity";
 import { LOGGING_CONTROLS } from "./controls/logging";
 import { NETWORK_CONTROLS } from "./controls/network";
 import { PLANNED_CONTROLS } from "./controls/planned";
+import { SECURITY_CONTROLS } from "./controls/security";
 
 /** Every control of the landing zone; each area keeps its controls in its own file under controls/. */
 export const CONTROLS: readonly Control[] = [
@@ -15,5 +16,6 @@ export const CONTROLS: readonly Control[] = [
   ...NETWORK_CONTROLS,
   ...LOGGING_CONTROLS,
   ...IDENTITY_CONTROLS,
+  ...SECURITY_CONTROLS,
   ...PLANNED_CONTROLS,
 ];

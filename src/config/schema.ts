@@ -9,6 +9,7 @@ import { loggingSchema } from "./sections/logging";
 import { organizationalUnitsSchema } from "./sections/organizational-units";
 import { organizationSchema } from "./sections/organization";
 import { identitySchema } from "./sections/identity";
+import { securityServicesSchema } from "./sections/security-services";
 
 /**
  * The whole landing-zone.yaml: the one source of truth for the TypeScript type and the published JSON Schema.
@@ -27,6 +28,9 @@ export const landingZoneSchema = strictObject({
   accountBaseline: accountBaselineSchema
     .prefault({})
     .describe("Every account's own settings: alternate contacts, IAM password policy, backup vault lock, restore testing"),
+  securityServices: securityServicesSchema
+    .prefault({})
+    .describe("GuardDuty, Security Hub CSPM, IAM Access Analyzer, Macie and Inspector, administered from the audit account; every switch on by default"),
 });
 
 export type LandingZoneConfig = z.infer<typeof landingZoneSchema>;

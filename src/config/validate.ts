@@ -8,6 +8,7 @@ import { GUARDRAILS_RULES } from "./rules/guardrails";
 import { IDENTITY_RULES } from "./rules/identity";
 import { LOGGING_RULES } from "./rules/logging";
 import { NETWORK_RULES } from "./rules/network";
+import { SECURITY_SERVICES_RULES } from "./rules/security-services";
 import type { ConfigRule } from "./rules/rule";
 
 /** Every cross-field rule; each config section keeps its rules in its own file under rules/. */
@@ -19,6 +20,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ...IDENTITY_RULES,
   ...BACKEND_RULES,
   ...ACCOUNT_BASELINE_RULES,
+  ...SECURITY_SERVICES_RULES,
   uniqueTerraformNames,
 ];
 

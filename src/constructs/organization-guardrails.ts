@@ -121,6 +121,7 @@ export function guardrailPolicies(config: LandingZoneConfig, organizationId: str
         roleArns: [naming.roleArnPattern, deploymentRoleArn],
         trailArns: naming.trailArnPatterns,
         alarmTopicArn: `arn:aws:sns:*:*:${naming.securityAlarmTopicName}`,
+        eventRuleArn: `arn:aws:events:*:*:rule/${naming.eventRuleName("*")}`,
         breakGlassRoleArns: guardrails.breakGlassRoleArns,
       }),
       targets: [root],

@@ -18,6 +18,8 @@ export interface LogArchivePolicyContext {
   /** The log archive account, which owns the buckets and the key. */
   readonly logArchiveAccountId: string;
   readonly managementAccountId: string;
+  /** The audit account, whose GuardDuty detector (the delegated administrator's) exports the organisation's findings. */
+  readonly auditAccountId: string;
   /**
    * `o-…`: the organisation trail writes under AWSLogs/<organization id>/, and every account of this organisation
    * (and only those) may deliver AWS Config and flow logs (aws:SourceOrgID).
@@ -38,6 +40,8 @@ const CONFIG = "config.amazonaws.com";
 /** The CloudWatch Logs delivery service that writes vended logs, VPC flow logs among them, to S3. */
 const LOG_DELIVERY = "delivery.logs.amazonaws.com";
 const S3_SERVER_ACCESS_LOGGING = "logging.s3.amazonaws.com";
+/** GuardDuty exports findings as its service principal (a commercial Region enabled by default; opt-in Regions use a Regional one). */
+const GUARDDUTY = "guardduty.amazonaws.com";
 
 /** Service deliveries must hand the objects to the bucket owner; with ACLs disabled this is the only ACL S3 accepts. */
 const BUCKET_OWNER_FULL_CONTROL = { "s3:x-amz-acl": "bucket-owner-full-control" } as const;
@@ -54,6 +58,8 @@ const CLOUDTRAIL_ENCRYPT_ACTIONS = ["kms:GenerateDataKey*"] as const;
 const CONFIG_KEY_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
 /** VPC flow log delivery to an SSE-KMS bucket (VPC UG, flow logs to S3): the actions AWS documents for the key policy. */
 const LOG_DELIVERY_KEY_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"] as const;
+/** GuardDuty encrypts exported findings with a data key (GuardDuty UG, "Exporting findings", key policy). */
+const GUARDDUTY_KEY_ACTIONS = ["kms:GenerateDataKey"] as const;
 /** Auditors decrypt objects they read through S3, and see which key protects them. */
 const AUDITOR_KEY_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
 
@@ -283,6 +289,42 @@ export function flowLogsBucketPolicy(bucketName: string, context: LogArchivePoli
   };
 }
 
+/**
+ * Requests GuardDuty makes for the audit account's detector in the home Region, the delegated administrator's, which
+ * exports the findings of every account of the organisation (GuardDuty UG, "Exporting findings": with export set in
+ * the administrator account, members' findings go to the same place). AWS's example policies name the detector by id
+ * (aws:SourceArn arn:aws:guardduty:<region>:<account>:detector/<id>); the id exists only once the security stack,
+ * which reads this stack's bucket and key, has created the detector, so the policy names every detector of the audit
+ * account in the home Region instead. An account has one detector per Region.
+ */
+export function fromAuditDetector(context: LogArchivePolicyContext) {
+  return {
+    StringEquals: { "aws:SourceAccount": context.auditAccountId },
+    ArnLike: { "aws:SourceArn": `arn:aws:guardduty:${context.homeRegion}:${context.auditAccountId}:detector/*` },
+  };
+}
+
+/**
+ * The GuardDuty findings export (GuardDuty UG, "Exporting findings", "Granting GuardDuty permissions to a bucket":
+ * https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html): GuardDuty checks the bucket's
+ * Region and writes findings under AWSLogs/<account>/GuardDuty/<Region>/, only for the audit account's detector.
+ * The page's optional denies of uploads without SSE-KMS or with another key are left out: the bucket's default
+ * encryption applies the log archive key to every object, and no one but GuardDuty writes.
+ */
+export function guardDutyFindingsBucketPolicy(bucketName: string, context: LogArchivePolicyContext): PolicyDocument {
+  const arn = bucketArn(bucketName);
+  const detector = fromAuditDetector(context);
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      ...logBucketProtections(bucketName),
+      { Sid: "AllowGuardDutyGetBucketLocation", Effect: "Allow", Principal: { Service: GUARDDUTY }, Action: "s3:GetBucketLocation", Resource: arn, Condition: detector },
+      { Sid: "AllowGuardDutyPutObject", Effect: "Allow", Principal: { Service: GUARDDUTY }, Action: "s3:PutObject", Resource: `${arn}/AWSLogs/*`, Condition: detector },
+      ...auditorRead(bucketName, context.auditorRoleArns),
+    ],
+  };
+}
+
 /** A bucket whose server access logs go to the access-log bucket, under its own prefix. */
 export interface AccessLogSource {
   readonly bucketName: string;
@@ -321,6 +363,7 @@ export function accessLogsBucketPolicy(bucketName: string, sources: readonly Acc
  * - CloudTrail, only for this organisation's trail (encryption context of a management-account trail, and the
  *   trail's ARN as aws:SourceArn);
  * - AWS Config and the log delivery service (VPC flow logs), only on behalf of this organisation's accounts;
+ * - GuardDuty, only for the audit account's detector (the findings export);
  * - the auditor roles, to decrypt through S3 only.
  */
 export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDocument {
@@ -384,6 +427,14 @@ export function logArchiveKeyPolicy(context: LogArchivePolicyContext): PolicyDoc
         Resource: "*",
         Condition: fromOrganisationLogDelivery(context),
       },
+      {
+        Sid: "AllowGuardDutyToEncryptFindings",
+        Effect: "Allow",
+        Principal: { Service: GUARDDUTY },
+        Action: [...GUARDDUTY_KEY_ACTIONS],
+        Resource: "*",
+        Condition: fromAuditDetector(context),
+      },
       ...auditors,
     ],
   };
@@ -417,7 +468,7 @@ export function policySizeProblems(policies: readonly SizedPolicy[]): string[] {
 }
 
 /** The buckets that hold service logs: SSE-KMS, and logging their own access to the access-log bucket. */
-export const SERVICE_LOG_KINDS = ["cloudtrail", "config", "flow-logs"] as const;
+export const SERVICE_LOG_KINDS = ["cloudtrail", "config", "flow-logs", "guardduty"] as const;
 export type ServiceLogKind = (typeof SERVICE_LOG_KINDS)[number];
 
 /** The bucket policy of each service log bucket. */
@@ -425,6 +476,7 @@ export const SERVICE_LOG_BUCKET_POLICIES: Readonly<Record<ServiceLogKind, (bucke
   cloudtrail: cloudTrailBucketPolicy,
   config: configBucketPolicy,
   "flow-logs": flowLogsBucketPolicy,
+  guardduty: guardDutyFindingsBucketPolicy,
 };
 
 /** The service log buckets whose server access logs the access-log bucket receives, each under `<kind>/`. */

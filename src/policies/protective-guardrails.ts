@@ -33,12 +33,29 @@ export const SECURITY_SERVICE_ACTIONS = [
   "securityhub:DisableSecurityHub", "securityhub:DisassociateFromAdministratorAccount",
   "securityhub:DisassociateFromMasterAccount", "securityhub:DeleteMembers", "securityhub:DisassociateMembers",
   "securityhub:BatchDisableStandards", "securityhub:UpdateStandardsControl", "securityhub:UpdateSecurityHubConfiguration",
+  // GuardDuty's organisation settings and protection plans (the audit account administers them).
+  "guardduty:UpdateOrganizationConfiguration", "guardduty:UpdateMemberDetectors",
+  // Security Hub central configuration: the aggregator, the organisation setting, the policy and its associations,
+  // and automation rules that could suppress findings.
+  "securityhub:DeleteFindingAggregator", "securityhub:UpdateFindingAggregator", "securityhub:UpdateOrganizationConfiguration",
+  "securityhub:UpdateConfigurationPolicy", "securityhub:DeleteConfigurationPolicy",
+  "securityhub:StartConfigurationPolicyDisassociation", "securityhub:CreateAutomationRule", "securityhub:BatchUpdateAutomationRules",
   // IAM Access Analyzer: analyzers and the archive rules that would hide findings.
   "access-analyzer:DeleteAnalyzer", "access-analyzer:CreateArchiveRule", "access-analyzer:UpdateArchiveRule",
-  // Macie: the session and its administrator link.
+  // Macie: the session, its administrator link and the organisation's auto-enablement.
   "macie2:DisableMacie", "macie2:UpdateMacieSession", "macie2:DisassociateFromAdministratorAccount",
   "macie2:DisassociateFromMasterAccount", "macie2:DeleteMember", "macie2:DisassociateMember",
+  "macie2:UpdateOrganizationConfiguration", "macie2:UpdateAutomatedDiscoveryConfiguration",
+  // Inspector: scanning, its members, the organisation's auto-enablement, and suppression rules that hide findings.
+  "inspector2:Disable", "inspector2:DisassociateMember", "inspector2:UpdateOrganizationConfiguration",
+  "inspector2:CreateFilter", "inspector2:UpdateFilter",
 ] as const;
+
+/**
+ * The landing zone's EventBridge rules (`<prefix>-lz-*`): deleting or disabling the findings rule, or moving its
+ * target, would stop findings reaching people without a sound.
+ */
+export const EVENT_RULE_ACTIONS = ["events:DeleteRule", "events:DisableRule", "events:PutRule", "events:PutTargets", "events:RemoveTargets"] as const;
 
 /** Changes to the log archive buckets that would lose, expose or stop protecting logs. */
 export const LOG_BUCKET_ACTIONS = [
@@ -190,6 +207,8 @@ export interface ProtectLandingZoneProps {
   readonly trailArns: readonly string[];
   /** ARN pattern of the security alarm topic. */
   readonly alarmTopicArn: string;
+  /** ARN pattern of the landing zone's EventBridge rules, such as `arn:aws:events:*:*:rule/<prefix>-lz-*`. */
+  readonly eventRuleArn: string;
   /**
    * Break-glass role ARN patterns: exempt from the internet-path statement only (an emergency may need a way in or
    * out), from nothing else here.
@@ -229,6 +248,7 @@ export function protectLandingZonePolicy(props: ProtectLandingZoneProps): Servic
         Condition: exemptPrincipals(stackSets),
       }]),
       deny("ProtectAlarmTopic", ALARM_TOPIC_ACTIONS, props.alarmTopicArn),
+      deny("ProtectEventRules", EVENT_RULE_ACTIONS, props.eventRuleArn),
       deny("ProtectFlowLogs", FLOW_LOG_ACTIONS, "arn:aws:ec2:*:*:vpc-flow-log/*", {
         StringEquals: { [`aws:ResourceTag/${props.managedByTag.key}`]: props.managedByTag.value },
       }),

@@ -44,6 +44,7 @@ export const logArchivePoliciesFit: ConfigRule = (config) => {
     {
       logArchiveAccountId,
       managementAccountId: config.organization.managementAccountId,
+      auditAccountId: config.accounts.find((a) => a.purpose === "audit")?.id ?? SIZING_ACCOUNT_ID,
       organizationId: config.organization.id ?? SIZING_ORGANIZATION_ID,
       homeRegion: config.organization.homeRegion,
       regions: config.organization.allowedRegions,
