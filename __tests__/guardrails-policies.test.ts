@@ -5,7 +5,7 @@ import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-polic
 import { guardrailPolicies } from "../src/constructs/organization-guardrails";
 import { planRegionDeny } from "../src/policies/region-deny";
 import { ELB_LOG_DELIVERY_ACCOUNTS, ELB_SERVICE_PRINCIPAL_REGIONS, elbLogDeliveryAccounts, S3_ACTIONS_BUT_PUT_OBJECT } from "../src/policies/rcp";
-import { AWS_REGION_CODES } from "../src/config/regions";
+import { AWS_REGION_CODES } from "../src/regions/aws-regions";
 import { TAG_ENFORCED_FOR } from "../src/policies/tag-policy";
 import { quotaViolations } from "../src/policies/quotas";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { accountsWithStacks } from "./config/ou-tree";
+import { accountsWithStacks } from "./organization/ou-tree";
 import type { LandingZoneConfig } from "./config/schema";
 import type { OrganizationConfig } from "./config/sections/organization";
 

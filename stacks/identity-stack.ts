@@ -20,8 +20,8 @@ import { STACK_NAMES } from "../src/naming";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import type { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
-import { terraformLiteral } from "../src/terraform-literal";
-import { terraformName } from "../src/terraform-name";
+import { terraformLiteral } from "../src/terraform/literal";
+import { terraformName } from "../src/terraform/name";
 
 /** The service principal of IAM Identity Center, for delegated administration. */
 export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";

@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
-import { accountsWithStacks } from "../src/config/ou-tree";
+import { accountsWithStacks } from "../src/organization/ou-tree";
 import { FlowLogDeliveryAlarm } from "../src/constructs/flow-log-delivery-alarm";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { LogArchiveBucket } from "../src/constructs/log-archive-bucket";

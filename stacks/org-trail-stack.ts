@@ -15,7 +15,7 @@ import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { bucketArn } from "../src/policies/log-archive";
-import { CIS_ALARM } from "../src/policies/cis-metric-filters";
+import { CIS_ALARM } from "../src/detective/cis-metric-filters";
 import {
   cloudTrailLogsRolePolicy,
   managementLoggingKeyPolicy,

@@ -5,14 +5,14 @@ import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organiz
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { OrganizationGuardrails } from "../src/constructs/organization-guardrails";
-import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
+import { flattenOrganizationalUnits, isWithinOu } from "../src/organization/ou-tree";
 import { CentralizedRootAccess } from "../src/constructs/centralized-root-access";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { Naming, STACK_NAMES } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
-import { terraformName } from "../src/terraform-name";
+import { terraformName } from "../src/terraform/name";
 import { defaultTags } from "../src/tags";
 
 /**

@@ -1,9 +1,9 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { flattenOrganizationalUnits } from "../config/ou-tree";
+import { flattenOrganizationalUnits } from "../organization/ou-tree";
 import type { LandingZoneConfig } from "../config/schema";
 import { Naming } from "../naming";
-import { terraformName } from "../terraform-name";
+import { terraformName } from "../terraform/name";
 import { aiOptOutPolicy } from "../policies/ai-opt-out";
 import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";

@@ -1,5 +1,5 @@
-import type { OrganizationalUnitConfig } from "./sections/organizational-units";
-import type { ConfigPath } from "./errors";
+import type { OrganizationalUnitConfig } from "../config/sections/organizational-units";
+import type { ConfigPath } from "../config/errors";
 
 /** One OU with where it sits: its path (`Workloads/Prod`), its depth under the root (1 = top level) and its config path. */
 export interface FlatOrganizationalUnit {
