@@ -3,7 +3,7 @@ import { expandIamActions } from "@cloud-copilot/iam-expand";
 import { validateResourceControlPolicy, validateServiceControlPolicy } from "@cloud-copilot/iam-policy";
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { guardrailPolicies } from "../src/constructs/organization-guardrails";
-import { planRegionDeny } from "../src/policies/region-deny";
+import { planRegionDeny } from "../src/regions/region-deny-placement";
 import { ELB_LOG_DELIVERY_ACCOUNTS, ELB_SERVICE_PRINCIPAL_REGIONS, elbLogDeliveryAccounts, S3_ACTIONS_BUT_PUT_OBJECT } from "../src/policies/rcp";
 import { AWS_REGION_CODES } from "../src/regions/aws-regions";
 import { TAG_ENFORCED_FOR } from "../src/policies/tag-policy";

@@ -23,7 +23,7 @@ export function accountStackName(accountName: string): string {
   return `account-${accountName}`;
 }
 
-/** Every stack the config produces, in the order main.ts composes them; `pipeline` only with a cloud backend. */
+/** Every stack the config produces, in the order src/landing-zone.ts composes them; `pipeline` only with a cloud backend. */
 export function landingZoneStackNames(config: Pick<LandingZoneConfig, "accounts" | "guardrails" | "backend">): string[] {
   return [
     STACK_NAMES.organization,

@@ -17,14 +17,13 @@ import { expandAssignments } from "../src/identity/assignments";
 import { authenticationSettingsChangedPattern, breakGlassFederationPattern, signInWithoutMfaPattern } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
 import { STACK_NAMES } from "../src/naming";
+import { IDENTITY_CENTER_SERVICE_PRINCIPAL } from "../src/organization/trusted-access";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import type { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
+import { requiredId } from "../src/stacks/required-id";
 import { terraformLiteral } from "../src/terraform/literal";
 import { terraformName } from "../src/terraform/name";
-
-/** The service principal of IAM Identity Center, for delegated administration. */
-export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
 
 export interface IdentityStackProps {
   readonly config: LandingZoneConfig;
@@ -103,7 +102,7 @@ export class IdentityStack extends LandingZoneStack {
       for (const group of user.groups) {
         new IdentitystoreGroupMembership(this, `membership_${terraformName(user.userName)}_${terraformName(group)}`, {
           identityStoreId,
-          groupId: required(groupIds, group, "group"),
+          groupId: requiredId(groupIds, group, "group"),
           memberId: resource.userId,
         });
       }
@@ -123,8 +122,8 @@ export class IdentityStack extends LandingZoneStack {
     for (const assignment of expandAssignments(config)) {
       new SsoadminAccountAssignment(this, `assignment_${terraformName(assignment.group)}_${terraformName(assignment.permissionSet)}_${terraformName(assignment.account)}`, {
         instanceArn,
-        permissionSetArn: required(permissionSetArns, assignment.permissionSet, "permission set"),
-        principalId: required(groupIds, assignment.group, "group"),
+        permissionSetArn: requiredId(permissionSetArns, assignment.permissionSet, "permission set"),
+        principalId: requiredId(groupIds, assignment.group, "group"),
         principalType: "GROUP",
         targetId: accountId(assignment.account),
         targetType: "AWS_ACCOUNT",
@@ -182,12 +181,4 @@ export class IdentityStack extends LandingZoneStack {
     new TerraformOutput(this, "group_ids", { value: Object.fromEntries(groupIds) });
     new TerraformOutput(this, "permission_set_arns", { value: Object.fromEntries(permissionSetArns) });
   }
-}
-
-
-function required(ids: ReadonlyMap<string, string>, key: string, kind: string): string {
-  const id = ids.get(key);
-  // Config validation guarantees every reference exists; reaching this is a bug in the landing zone, not in config.
-  if (id === undefined) throw new Error(`internal error: no ${kind} "${key}"`);
-  return id;
 }

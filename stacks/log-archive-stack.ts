@@ -15,6 +15,7 @@ import {
   type LogArchivePolicyContext,
   type ServiceLogKind,
 } from "../src/policies/log-archive";
+import { OBJECT_LOCKED_KINDS } from "../src/logging/object-lock";
 import { policyJson } from "../src/policies/document";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
 import type { AccountDirectory } from "../src/stacks/account-directory";
@@ -27,12 +28,6 @@ export interface LogArchiveStackProps {
   /** OrganizationStack.accounts: the log archive account (the policies admit accounts by organisation, not by list). */
   readonly accounts: AccountDirectory;
 }
-
-/**
- * Which of them have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket with Object
- * Lock enabled (AWS Config API reference, DeliveryChannel). Its bucket policy denies deleting log versions instead.
- */
-export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "flow-logs"];
 
 /**
  * The log archive account: one KMS key and the buckets every account's CloudTrail, AWS Config and VPC flow logs

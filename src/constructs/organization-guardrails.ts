@@ -11,7 +11,9 @@ import { oidcProviderArn, STACKSETS_EXECUTION_ROLE_ARN } from "../policies/pipel
 import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
 import { assertWithinQuotas } from "../policies/quotas";
 import { dataPerimeterPolicy, enforceTlsPolicy } from "../policies/rcp";
-import { planRegionDeny, regionDenyPolicy, type PolicyTarget } from "../policies/region-deny";
+import type { PolicyTarget } from "../policies/organization-policy-document";
+import { regionDenyPolicy } from "../policies/region-deny";
+import { planRegionDeny } from "../regions/region-deny-placement";
 import { denyAllPolicy } from "../policies/suspended";
 import { tagPolicy } from "../policies/tag-policy";
 import { MANAGED_BY } from "../tags";

@@ -1,15 +1,11 @@
 import type { LandingZoneConfig } from "../config/schema";
+import { isWithinOu } from "../organization/ou-tree";
 
 /** One account assignment: a group gets a permission set in one account. */
 export interface ExpandedAssignment {
   readonly group: string;
   readonly permissionSet: string;
   readonly account: string;
-}
-
-/** Whether an account in OU `accountOu` is under `ouPath`: in it, or in any OU nested below it. */
-export function isUnderOu(accountOu: string | undefined, ouPath: string): boolean {
-  return accountOu !== undefined && (accountOu === ouPath || accountOu.startsWith(`${ouPath}/`));
 }
 
 /**
@@ -21,7 +17,7 @@ export function expandAssignments(config: LandingZoneConfig): ExpandedAssignment
   const result: ExpandedAssignment[] = [];
   for (const assignment of config.identity.assignments) {
     const fromOus = config.accounts
-      .filter((account) => assignment.organizationalUnits.some((ou) => isUnderOu(account.ou, ou)))
+      .filter((account) => assignment.organizationalUnits.some((ou) => isWithinOu(account.ou, ou)))
       .map((account) => account.name);
     for (const account of [...assignment.accounts, ...fromOus]) {
       const key = `${assignment.group}\u0000${assignment.permissionSet}\u0000${account}`;

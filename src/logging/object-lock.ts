@@ -1,0 +1,8 @@
+import type { ServiceLogKind } from "../policies/log-archive";
+
+/**
+ * The log archive buckets that have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket
+ * with Object Lock enabled (AWS Config API reference, DeliveryChannel). Its bucket policy denies deleting log
+ * versions instead.
+ */
+export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "flow-logs"];
