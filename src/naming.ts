@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
 import { accountsWithStacks } from "./organization/ou-tree";
-import type { LandingZoneConfig } from "./config/schema";
-import type { OrganizationConfig } from "./config/sections/organization";
 
 /**
  * Every name the landing zone gives: stacks, Terraform Cloud workspaces, state files and AWS physical names.
@@ -23,8 +21,15 @@ export function accountStackName(accountName: string): string {
   return `account-${accountName}`;
 }
 
+/** What decides the stacks there are; the landing zone config satisfies it. */
+export interface StackNamesInput {
+  readonly accounts: readonly { readonly name: string; readonly purpose: string; readonly ou?: string }[];
+  readonly guardrails: { readonly suspendedOu?: string };
+  readonly backend: { readonly type: string };
+}
+
 /** Every stack the config produces, in the order src/landing-zone.ts composes them; `pipeline` only with a cloud backend. */
-export function landingZoneStackNames(config: Pick<LandingZoneConfig, "accounts" | "guardrails" | "backend">): string[] {
+export function landingZoneStackNames(config: StackNamesInput): string[] {
   return [
     STACK_NAMES.organization,
     ...accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map((account) => accountStackName(account.name)),
@@ -58,7 +63,7 @@ export class Naming {
    */
   readonly reserved: string;
 
-  constructor(organization: Pick<OrganizationConfig, "prefix" | "homeRegion">) {
+  constructor(organization: { readonly prefix: string; readonly homeRegion: string }) {
     this.prefix = organization.prefix;
     this.homeRegion = organization.homeRegion;
     this.reserved = `${organization.prefix}-lz`;

@@ -20,11 +20,11 @@ import { VpcBlockPublicAccessOptions } from "@cdktf/provider-aws/lib/vpc-block-p
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { natGatewayMode, type NetworkConfig } from "../config/sections/network";
 import type { Naming } from "../naming";
 import { supportsEndpointPolicy } from "../network/endpoint-services";
-import { naclRules } from "../network/nacl-rules";
-import { planSubnets, TIERS, type Tier } from "../network/subnet-plan";
+import { naclRules, type NaclInput } from "../network/nacl-rules";
+import { natGatewayMode, type NatGatewayInput } from "../network/nat-gateways";
+import { planSubnets, TIERS, type SubnetPlanInput, type Tier } from "../network/subnet-plan";
 import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../policies/network";
 import { DefaultVpcLockdown } from "./default-vpc-lockdown";
 import { LandingZoneKey } from "./landing-zone-key";
@@ -35,9 +35,19 @@ export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
 /** VPC Block Public Access for accounts without a public tier: nothing in or out through internet gateways. */
 export const VPC_BLOCK_PUBLIC_ACCESS_MODE = "block-bidirectional";
 
+/** What the VPC is made of: the account's network section in config, defaults applied, is of this shape. */
+export interface WorkloadNetwork extends SubnetPlanInput, NaclInput, NatGatewayInput {
+  /** Interface endpoints by service, such as `ssm` (src/network/endpoint-services.ts). */
+  readonly interfaceEndpoints: readonly string[];
+  readonly flowLogs: {
+    /** Also deliver flow logs to a CloudWatch Logs group in the account, kept this many days. */
+    readonly cloudWatchLogs?: { readonly retentionDays: number };
+  };
+}
+
 export interface WorkloadVpcProps {
   /** The account's network section from config, defaults applied. */
-  readonly network: NetworkConfig;
+  readonly network: WorkloadNetwork;
   readonly naming: Naming;
   /** Config name of the account, for Name tags. */
   readonly accountName: string;

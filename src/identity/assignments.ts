@@ -1,4 +1,3 @@
-import type { LandingZoneConfig } from "../config/schema";
 import { isWithinOu } from "../organization/ou-tree";
 
 /** One account assignment: a group gets a permission set in one account. */
@@ -8,11 +7,26 @@ export interface ExpandedAssignment {
   readonly account: string;
 }
 
+/** What assignments expand from: config's identity assignments and accounts are of this shape. */
+export interface AssignmentsInput {
+  readonly identity: {
+    readonly assignments: readonly {
+      readonly group: string;
+      readonly permissionSet: string;
+      /** Account names. */
+      readonly accounts: readonly string[];
+      /** OU paths: every account under each, nested OUs included. */
+      readonly organizationalUnits: readonly string[];
+    }[];
+  };
+  readonly accounts: readonly { readonly name: string; readonly ou?: string }[];
+}
+
 /**
  * Every (group, permission set, account) the config asks for: named accounts plus every account under each named OU,
  * nested OUs included. A pair reached twice (by an OU and by name, say) is assigned once. Order follows config.
  */
-export function expandAssignments(config: LandingZoneConfig): ExpandedAssignment[] {
+export function expandAssignments(config: AssignmentsInput): ExpandedAssignment[] {
   const seen = new Set<string>();
   const result: ExpandedAssignment[] = [];
   for (const assignment of config.identity.assignments) {

@@ -1,5 +1,9 @@
 import type { ServiceLogKind } from "../policies/log-archive";
 
+/** S3 Object Lock modes: COMPLIANCE cannot be shortened or removed by anyone, root included; GOVERNANCE can, with a permission. */
+export const OBJECT_LOCK_MODES = ["COMPLIANCE", "GOVERNANCE"] as const;
+export type ObjectLockMode = (typeof OBJECT_LOCK_MODES)[number];
+
 /**
  * The log archive buckets that have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket
  * with Object Lock enabled (AWS Config API reference, DeliveryChannel). Its bucket policy denies deleting log
