@@ -1,4 +1,4 @@
-import { CIS_METRIC_FILTERS } from "../src/policies/cis-metric-filters";
+import { CIS_METRIC_FILTERS } from "../src/detective/cis-metric-filters";
 import { MANAGEMENT_ID, findResource, loggingConfig, synthesizeStack } from "./logging-test-helpers";
 import type { SynthesizedStack } from "./helpers";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Testing, type App, type TerraformStack } from "cdktf";
 import { ValidateBinaryVersion } from "cdktf/lib/validations/validate-binary-version";
 import { parse, stringify } from "yaml";
-import { composeLandingZone } from "../main";
+import { composeLandingZone } from "../src/landing-zone";
 import { ConfigError, type LocatedConfigIssue } from "../src/config/errors";
 import { parseConfig } from "../src/config/load";
 import type { LandingZoneConfig } from "../src/config/schema";

@@ -4,8 +4,8 @@ import {
   breakGlassFederationPattern,
   breakGlassMetricFilterPattern,
   signInWithoutMfaPattern,
-  type EventPattern,
 } from "../src/identity/detective-controls";
+import type { EventPattern } from "../src/detective/event-pattern";
 import { stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 import { matchesPattern } from "./support/event-pattern";
 import { matchesFilterPattern } from "./support/log-filter-pattern";

@@ -1,5 +1,6 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import { expandAssignments, isUnderOu } from "../src/identity/assignments";
+import { expandAssignments } from "../src/identity/assignments";
+import { isWithinOu } from "../src/organization/ou-tree";
 import { BUILT_IN_PERMISSION_SETS } from "../src/identity/permission-sets";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import { powerUserGuardPolicy } from "../src/policies/identity-center";
@@ -239,10 +240,10 @@ describe("identity stack: assignments", () => {
   });
 
   it("matches OU paths by segment, not by prefix", () => {
-    expect(isUnderOu("Workloads/Prod/Eu", "Workloads")).toBe(true);
-    expect(isUnderOu("Workloads/Prod", "Workloads/Prod")).toBe(true);
-    expect(isUnderOu("WorkloadsArchive", "Workloads")).toBe(false);
-    expect(isUnderOu(undefined, "Workloads")).toBe(false);
+    expect(isWithinOu("Workloads/Prod/Eu", "Workloads")).toBe(true);
+    expect(isWithinOu("Workloads/Prod", "Workloads/Prod")).toBe(true);
+    expect(isWithinOu("WorkloadsArchive", "Workloads")).toBe(false);
+    expect(isWithinOu(undefined, "Workloads")).toBe(false);
   });
 
   it("expands three levels of nested OUs", () => {

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { landingZoneStackNames } from "../src/naming";
-import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../src/terraform-version";
+import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../src/terraform/version";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack, type LandingZoneStackProps } from "../src/stacks/landing-zone-stack";
 import { configFromData, exampleConfig, exampleConfigData, synthesizeLandingZone, synthesized } from "./helpers";

@@ -28,3 +28,60 @@ describe("lint rule: deep imports of the AWS provider only", () => {
     expect(await rulesBrokenBy('import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";\nexport const b = S3Bucket;\n')).toEqual([]);
   });
 });
+
+describe("lint rule: the layers import downwards only (README: Layout)", () => {
+  const root = join(__dirname, "..");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is a CommonJS file without types
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: require("../eslint.config.js") });
+  /** The messages of no-restricted-imports for one import written in a file at `file` (relative to the root). */
+  const layerViolations = async (file: string, specifier: string) =>
+    (await eslint.lintText(`import type { X } from "${specifier}";\nexport type Y = X;\n`, { filePath: join(root, file) }))[0]?.messages
+      .filter((m) => m.ruleId === "no-restricted-imports")
+      .map((m) => m.message) ?? [];
+
+  it.each([
+    ["src/policies/example.ts", "../config/schema"],
+    ["src/identity/example.ts", "../config/sections/identity"],
+    ["src/network/example.ts", "../config/sections/network"],
+    ["src/constructs/example.ts", "../config/schema"],
+    ["src/pipeline/example.ts", "../config/schema"],
+    ["src/compliance/controls/example.ts", "../../config/schema"],
+    ["src/naming-example.ts", "./config/schema"],
+  ])("refuses a domain module (%s) importing config (%s)", async (file, specifier) => {
+    expect(await layerViolations(file, specifier)).toEqual([expect.stringContaining("Domain modules do not import src/config")]);
+  });
+
+  it.each([
+    ["src/constructs/example.ts", "../../stacks/organization-stack"],
+    ["src/policies/example.ts", "../stacks/account-directory"],
+    ["src/config/rules/example.ts", "../../../stacks/log-archive-stack"],
+  ])("refuses %s importing a stack (%s)", async (file, specifier) => {
+    expect(await layerViolations(file, specifier)).toEqual([expect.stringContaining("Only stacks and their composition import stacks")]);
+  });
+
+  it.each([
+    ["src/example.ts", "../main"],
+    ["src/stacks/example.ts", "../../main"],
+    ["stacks/example-stack.ts", "../main"],
+    ["src/config/example.ts", "../../main.ts"],
+  ])("refuses %s importing main.ts (%s)", async (file, specifier) => {
+    expect(await layerViolations(file, specifier)).toEqual([expect.stringContaining("Nothing imports main.ts")]);
+  });
+
+  it("refuses a stack importing the composition that uses it", async () => {
+    expect(await layerViolations("stacks/example-stack.ts", "../src/landing-zone")).toEqual([expect.stringContaining("src/landing-zone.ts")]);
+  });
+
+  it.each([
+    ["src/config/rules/example.ts", "../../policies/log-archive"],
+    ["src/config/sections/example.ts", "../../network/subnet-plan"],
+    ["src/stacks/example.ts", "../config/schema"],
+    ["stacks/example-stack.ts", "../src/config/schema"],
+    ["src/landing-zone.ts", "./config/schema"],
+    ["src/constructs/example.ts", "../policies/document"],
+    ["src/policies/example.ts", "../network/subnet-plan"],
+    ["__tests__/example.test.ts", "../src/config/schema"],
+  ])("lets %s import %s", async (file, specifier) => {
+    expect(await layerViolations(file, specifier)).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { AWS_REGION_CODES } from "../src/config/regions";
+import { AWS_REGION_CODES } from "../src/regions/aws-regions";
 import { LOG_BUCKET_KINDS, Naming } from "../src/naming";
 
 describe("naming", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../src/config/errors";
 import { parseConfig } from "../src/config/load";
-import { natGatewayMode } from "../src/config/sections/network";
+import { natGatewayMode } from "../src/network/nat-gateways";
 import { closestEndpointService, INTERFACE_ENDPOINT_SERVICES, supportsEndpointPolicy } from "../src/network/endpoint-services";
 import { configFromData, exampleConfig, exampleConfigData, issuesOf, issuesOfData } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { Testing, TerraformStack } from "cdktf";
 import { OrganizationPolicy } from "../src/constructs/organization-policy";
-import { terraformLiteral } from "../src/terraform-literal";
+import { terraformLiteral } from "../src/terraform/literal";
 import { Naming } from "../src/naming";
 
 describe("OrganizationPolicy construct", () => {

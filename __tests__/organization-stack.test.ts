@@ -1,7 +1,7 @@
 import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ENABLED_POLICY_TYPES, SERVICE_ACCESS_PRINCIPALS, STACKSETS_SERVICE_PRINCIPAL, enabledPolicyTypes, trustedServices } from "../stacks/organization-stack";
+import { ENABLED_POLICY_TYPES, SERVICE_ACCESS_PRINCIPALS, STACKSETS_SERVICE_PRINCIPAL, enabledPolicyTypes, trustedServices } from "../src/organization/trusted-access";
 import { formatPath } from "../src/config/errors";
 import { configFromData, exampleConfigData, issuesOfData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 

@@ -1,9 +1,29 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
-import type { BackendConfig } from "./config/sections/backend";
 import { localStatePath, workspaceName } from "./naming";
 
+/** Where the stacks keep their state; config's backend section (defaults applied) is of this shape. */
+export type StateBackend =
+  | { readonly type: "local" }
+  | {
+      readonly type: "s3";
+      readonly bucket: string;
+      /** Each stack's state is `<keyPrefix>/<stack>/terraform.tfstate`. */
+      readonly keyPrefix: string;
+      readonly region: string;
+      readonly kmsKeyId?: string;
+      /** A role to assume for state access. */
+      readonly roleArn?: string;
+    }
+  | {
+      readonly type: "cloud";
+      readonly hostname: string;
+      readonly organization: string;
+      readonly workspacePrefix: string;
+      readonly project?: string;
+    };
+
 /** Gives a stack its own state: one state file, S3 key or Terraform Cloud workspace per stack. */
-export function configureBackend(stack: TerraformStack, stackName: string, backend: BackendConfig): void {
+export function configureBackend(stack: TerraformStack, stackName: string, backend: StateBackend): void {
   switch (backend.type) {
     case "local":
       new LocalBackend(stack, { path: localStatePath(stackName) });

@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { accountsWithStacks } from "./config/ou-tree";
-import type { LandingZoneConfig } from "./config/schema";
-import type { OrganizationConfig } from "./config/sections/organization";
+import { accountsWithStacks } from "./organization/ou-tree";
 
 /**
  * Every name the landing zone gives: stacks, Terraform Cloud workspaces, state files and AWS physical names.
@@ -25,8 +23,15 @@ export function accountStackName(accountName: string): string {
   return `account-${accountName}`;
 }
 
-/** Every stack the config produces, in the order main.ts composes them; `pipeline` only with a cloud backend. */
-export function landingZoneStackNames(config: Pick<LandingZoneConfig, "accounts" | "guardrails" | "backend">): string[] {
+/** What decides the stacks there are; the landing zone config satisfies it. */
+export interface StackNamesInput {
+  readonly accounts: readonly { readonly name: string; readonly purpose: string; readonly ou?: string }[];
+  readonly guardrails: { readonly suspendedOu?: string };
+  readonly backend: { readonly type: string };
+}
+
+/** Every stack the config produces, in the order src/landing-zone.ts composes them; `pipeline` only with a cloud backend. */
+export function landingZoneStackNames(config: StackNamesInput): string[] {
   return [
     STACK_NAMES.organization,
     ...accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map((account) => accountStackName(account.name)),
@@ -61,7 +66,7 @@ export class Naming {
    */
   readonly reserved: string;
 
-  constructor(organization: Pick<OrganizationConfig, "prefix" | "homeRegion">) {
+  constructor(organization: { readonly prefix: string; readonly homeRegion: string }) {
     this.prefix = organization.prefix;
     this.homeRegion = organization.homeRegion;
     this.reserved = `${organization.prefix}-lz`;

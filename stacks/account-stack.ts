@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { AccountConfig } from "../src/config/sections/accounts";
-import { accountAllowedRegions } from "../src/config/ou-tree";
+import { accountAllowedRegions } from "../src/organization/ou-tree";
 import { AccountBaseline } from "../src/constructs/account-baseline";
 import { AccountSecuritySettings } from "../src/constructs/account-security-settings";
 import { ConfigAggregator } from "../src/constructs/config-aggregator";

@@ -2,8 +2,6 @@ import { DataAwsSsoadminInstances } from "@cdktf/provider-aws/lib/data-aws-ssoad
 import { IdentitystoreGroup } from "@cdktf/provider-aws/lib/identitystore-group";
 import { IdentitystoreGroupMembership } from "@cdktf/provider-aws/lib/identitystore-group-membership";
 import { IdentitystoreUser } from "@cdktf/provider-aws/lib/identitystore-user";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/organizations-delegated-administrator";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
@@ -11,25 +9,29 @@ import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib
 import { Fn, TerraformOutput, Token, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
+import type { IdentityConfig } from "../src/config/sections/identity";
 import { PermissionSet } from "../src/constructs/permission-set";
-import { SecurityEventRule, type SecurityEventRuleProps } from "../src/constructs/security-event-rule";
+import { addIdentityDetectiveControls } from "../src/constructs/identity-detective-controls";
 import { expandAssignments } from "../src/identity/assignments";
-import { authenticationSettingsChangedPattern, breakGlassFederationPattern, signInWithoutMfaPattern } from "../src/identity/detective-controls";
-import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
+import { permissionSetsToCreate } from "../src/identity/permission-sets";
 import { STACK_NAMES } from "../src/naming";
-import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
-import type { AccountDirectory } from "../src/stacks/account-directory";
+import { IDENTITY_CENTER_SERVICE_PRINCIPAL } from "../src/organization/trusted-access";
+import type { AccountDirectory, DirectoryAccount } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
-import { terraformLiteral } from "../src/terraform-literal";
-import { terraformName } from "../src/terraform-name";
-
-/** The service principal of IAM Identity Center, for delegated administration. */
-export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
+import { requiredId } from "../src/stacks/required-id";
+import { terraformLiteral } from "../src/terraform/literal";
+import { terraformName } from "../src/terraform/name";
 
 export interface IdentityStackProps {
   readonly config: LandingZoneConfig;
   /** OrganizationStack.accounts: assignment targets and the delegated administrator. */
   readonly accounts: AccountDirectory;
+}
+
+/** The Identity Center instance the stack's resources belong to. */
+interface IdentityCenterInstance {
+  readonly instanceArn: string;
+  readonly identityStoreId: string;
 }
 
 /**
@@ -42,6 +44,9 @@ export interface IdentityStackProps {
  * it, and the organization stack stays free of Identity Center.
  */
 export class IdentityStack extends LandingZoneStack {
+  /** Every Identity Center resource waits for these: the delegation, when there is one. */
+  private readonly afterDelegation: ITerraformDependable[] | undefined;
+
   constructor(scope: Construct, props: IdentityStackProps) {
     const { config, accounts } = props;
     const delegatedName = config.identity.delegatedAdministrator;
@@ -49,47 +54,71 @@ export class IdentityStack extends LandingZoneStack {
     // takes to be organization.homeRegion (README: identity); with a delegated administrator the stack runs there.
     const delegated = delegatedName === undefined ? undefined : accounts.account(delegatedName);
     super(scope, STACK_NAMES.identity, { config, target: delegated ?? accounts.management });
-    const { organization, identity } = config;
-    const naming = this.naming;
-    const accountId = (name: string): string => accounts.id(name);
+    const { identity } = config;
 
-    let management: AwsProvider | undefined;
-    const waitFor: ITerraformDependable[] = [];
-    if (delegated !== undefined) {
-      management = this.accountProvider("management", accounts.management, "management");
-      waitFor.push(
-        new OrganizationsDelegatedAdministrator(this, "identity_center_delegated_administrator", {
-          provider: management,
-          accountId: delegated.id,
-          servicePrincipal: IDENTITY_CENTER_SERVICE_PRINCIPAL,
-        }),
-      );
-    }
+    // Identity Center.
+    const management = delegated === undefined ? undefined : this.delegateIdentityCenter(accounts.management, delegated);
+    this.afterDelegation = management === undefined ? undefined : [management.delegation];
+    const instance = this.identityCenterInstance(identity);
+    const groupIds = this.createGroups(instance, identity);
+    this.createUsers(instance, identity, groupIds);
+    const permissionSetArns = this.createPermissionSets(instance, identity);
+    this.assignPermissionSets(instance, groupIds, permissionSetArns, accounts);
+    this.setAccessControlAttributes(instance, identity);
 
-    const dependsOn = waitFor.length > 0 ? waitFor : undefined;
-    let instanceArn: string;
-    let identityStoreId: string;
-    if (identity.instanceArn !== undefined && identity.identityStoreId !== undefined) {
-      instanceArn = identity.instanceArn;
-      identityStoreId = identity.identityStoreId;
-    } else {
-      // Both are sets in the provider's schema: convert to a list before taking the one element.
-      const instances = new DataAwsSsoadminInstances(this, "identity_center", { dependsOn });
-      instanceArn = Token.asString(Fn.element(Fn.tolist(instances.arns), 0));
-      identityStoreId = Token.asString(Fn.element(Fn.tolist(instances.identityStoreIds), 0));
-    }
+    // Detective controls, in the management account where Identity Center records these events.
+    addIdentityDetectiveControls(this, {
+      naming: this.naming,
+      managementAccountId: config.organization.managementAccountId,
+      homeRegion: config.organization.homeRegion,
+      provider: management?.provider,
+    });
 
+    new TerraformOutput(this, "identity_store_id", { value: instance.identityStoreId });
+    new TerraformOutput(this, "group_ids", { value: Object.fromEntries(groupIds) });
+    new TerraformOutput(this, "permission_set_arns", { value: Object.fromEntries(permissionSetArns) });
+  }
+
+  /** The management account's provider, and the delegation of Identity Center administration to `delegated` through it. */
+  private delegateIdentityCenter(managementAccount: DirectoryAccount, delegated: DirectoryAccount): { provider: AwsProvider; delegation: OrganizationsDelegatedAdministrator } {
+    const provider = this.accountProvider("management", managementAccount, "management");
+    const delegation = new OrganizationsDelegatedAdministrator(this, "identity_center_delegated_administrator", {
+      provider,
+      accountId: delegated.id,
+      servicePrincipal: IDENTITY_CENTER_SERVICE_PRINCIPAL,
+    });
+    return { provider, delegation };
+  }
+
+  /** The instance from config when given, else the one Identity Center instance of the account, read at plan time. */
+  private identityCenterInstance(identity: IdentityConfig): IdentityCenterInstance {
+    if (identity.instanceArn !== undefined && identity.identityStoreId !== undefined)
+      return { instanceArn: identity.instanceArn, identityStoreId: identity.identityStoreId };
+    // Both are sets in the provider's schema: convert to a list before taking the one element.
+    const instances = new DataAwsSsoadminInstances(this, "identity_center", { dependsOn: this.afterDelegation });
+    return {
+      instanceArn: Token.asString(Fn.element(Fn.tolist(instances.arns), 0)),
+      identityStoreId: Token.asString(Fn.element(Fn.tolist(instances.identityStoreIds), 0)),
+    };
+  }
+
+  /** The identity store groups; returns their ids by name. */
+  private createGroups({ identityStoreId }: IdentityCenterInstance, identity: IdentityConfig): Map<string, string> {
     const groupIds = new Map<string, string>();
     for (const group of identity.groups) {
       const resource = new IdentitystoreGroup(this, `group_${terraformName(group.name)}`, {
         identityStoreId,
         displayName: group.name,
         description: group.description === undefined ? undefined : terraformLiteral(group.description),
-        dependsOn,
+        dependsOn: this.afterDelegation,
       });
       groupIds.set(group.name, resource.groupId);
     }
+    return groupIds;
+  }
 
+  /** The identity store users (when Identity Center is the identity source) and their group memberships. */
+  private createUsers({ identityStoreId }: IdentityCenterInstance, identity: IdentityConfig, groupIds: ReadonlyMap<string, string>): void {
     for (const user of identity.users) {
       const resource = new IdentitystoreUser(this, `user_${terraformName(user.userName)}`, {
         identityStoreId,
@@ -98,96 +127,60 @@ export class IdentityStack extends LandingZoneStack {
         displayName: terraformLiteral(user.displayName),
         name: { givenName: terraformLiteral(user.givenName), familyName: terraformLiteral(user.familyName) },
         emails: { value: user.email, primary: true, type: "work" },
-        dependsOn,
+        dependsOn: this.afterDelegation,
       });
       for (const group of user.groups) {
         new IdentitystoreGroupMembership(this, `membership_${terraformName(user.userName)}_${terraformName(group)}`, {
           identityStoreId,
-          groupId: required(groupIds, group, "group"),
+          groupId: requiredId(groupIds, group, "group"),
           memberId: resource.userId,
         });
       }
     }
+  }
 
+  /** Every custom permission set and every built-in one an assignment uses; returns their ARNs by name. */
+  private createPermissionSets({ instanceArn }: IdentityCenterInstance, identity: IdentityConfig): Map<string, string> {
     const permissionSetArns = new Map<string, string>();
     for (const spec of permissionSetsToCreate(identity)) {
       const set = new PermissionSet(this, `permission_set_${terraformName(spec.name)}`, {
         instanceArn,
         spec,
         tags: { PermissionLevel: spec.privileged ? "privileged" : "standard" },
-        dependsOn,
+        dependsOn: this.afterDelegation,
       });
       permissionSetArns.set(spec.name, set.permissionSet.arn);
     }
+    return permissionSetArns;
+  }
 
-    for (const assignment of expandAssignments(config)) {
+  /** One account assignment per group, permission set and account, OUs expanded to their accounts (expandAssignments). */
+  private assignPermissionSets(
+    { instanceArn }: IdentityCenterInstance,
+    groupIds: ReadonlyMap<string, string>,
+    permissionSetArns: ReadonlyMap<string, string>,
+    accounts: AccountDirectory,
+  ): void {
+    for (const assignment of expandAssignments(this.config)) {
       new SsoadminAccountAssignment(this, `assignment_${terraformName(assignment.group)}_${terraformName(assignment.permissionSet)}_${terraformName(assignment.account)}`, {
         instanceArn,
-        permissionSetArn: required(permissionSetArns, assignment.permissionSet, "permission set"),
-        principalId: required(groupIds, assignment.group, "group"),
+        permissionSetArn: requiredId(permissionSetArns, assignment.permissionSet, "permission set"),
+        principalId: requiredId(groupIds, assignment.group, "group"),
         principalType: "GROUP",
-        targetId: accountId(assignment.account),
+        targetId: accounts.id(assignment.account),
         targetType: "AWS_ACCOUNT",
       });
     }
-
-    if (identity.accessControlAttributes.length > 0) {
-      new SsoadminInstanceAccessControlAttributes(this, "access_control_attributes", {
-        instanceArn,
-        // A source such as ${path:enterprise.costCenter} is Identity Center syntax, not a Terraform interpolation.
-        attribute: identity.accessControlAttributes.map((a) => ({ key: a.key, value: [{ source: a.source.map(terraformLiteral) }] })),
-        dependsOn,
-      });
-    }
-
-    // Detective controls, in the management account where Identity Center records these events. EventBridge
-    // delivers to the topic with a role of this account, so the topic needs no statement that any account's rules
-    // could use (README: Central logging, alarms).
-    const topicArn = naming.securityAlarmTopicArn(organization.managementAccountId);
-    const publisher = new IamRole(this, "alarm_publisher", {
-      provider: management,
-      name: naming.roleName("events-publish-alarms"),
-      description: "EventBridge rules of the landing zone publish to the security alarm topic",
-      assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(organization.managementAccountId)),
-    });
-    const publisherPolicy = new IamRolePolicy(this, "alarm_publisher_policy", {
-      provider: management,
-      role: publisher.name,
-      name: "publish-to-security-alarm-topic",
-      policy: JSON.stringify(publishToTopicPolicy(topicArn, organization.homeRegion, organization.managementAccountId)),
-    });
-    const alarmRule = (id: string, props: Omit<SecurityEventRuleProps, "provider" | "targetArn" | "targetRoleArn" | "dependsOn">) =>
-      new SecurityEventRule(this, id, { ...props, provider: management, targetArn: topicArn, targetRoleArn: publisher.arn, dependsOn: [publisherPolicy] });
-    alarmRule("alarm_identity_center_authentication_settings", {
-      name: naming.eventRuleName("idc-authentication-settings-changed"),
-      description: "Identity Center MFA or authentication settings changed (docs/identity-center-mfa.md)",
-      pattern: authenticationSettingsChangedPattern(),
-    });
-    alarmRule("alarm_identity_center_sign_in_without_mfa", {
-      name: naming.eventRuleName("idc-sign-in-without-mfa"),
-      description: "An Identity Center user signed in with a password only",
-      pattern: signInWithoutMfaPattern(),
-    });
-    // Kept beside the org-trail stack's break-glass alarm: it fires within seconds of credentials being issued, once
-    // per issuance, and its email says who took them. Every API call made with them, in any account and Region, is
-    // the org-trail stack's metric filter and alarm (one notification per period, not one per call).
-    alarmRule("alarm_break_glass_federation", {
-      name: naming.eventRuleName("break-glass-credentials-issued"),
-      description: `Credentials of the ${BREAK_GLASS_PERMISSION_SET} permission set were issued, in any account`,
-      pattern: breakGlassFederationPattern(BREAK_GLASS_PERMISSION_SET),
-      includeReadOnlyEvents: true,
-    });
-
-    new TerraformOutput(this, "identity_store_id", { value: identityStoreId });
-    new TerraformOutput(this, "group_ids", { value: Object.fromEntries(groupIds) });
-    new TerraformOutput(this, "permission_set_arns", { value: Object.fromEntries(permissionSetArns) });
   }
-}
 
-
-function required(ids: ReadonlyMap<string, string>, key: string, kind: string): string {
-  const id = ids.get(key);
-  // Config validation guarantees every reference exists; reaching this is a bug in the landing zone, not in config.
-  if (id === undefined) throw new Error(`internal error: no ${kind} "${key}"`);
-  return id;
+  /** The ABAC attributes, when config has any. */
+  private setAccessControlAttributes({ instanceArn }: IdentityCenterInstance, identity: IdentityConfig): void {
+    if (identity.accessControlAttributes.length === 0) return;
+    new SsoadminInstanceAccessControlAttributes(this, "access_control_attributes", {
+      instanceArn,
+      // A source such as ${path:enterprise.costCenter} is Identity Center syntax, not a Terraform interpolation.
+      attribute: identity.accessControlAttributes.map((a) => ({ key: a.key, value: [{ source: a.source.map(terraformLiteral) }] })),
+      dependsOn: this.afterDelegation,
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
-import { accountsWithStacks } from "../src/config/ou-tree";
+import { accountsWithStacks } from "../src/organization/ou-tree";
 import { FlowLogDeliveryAlarm } from "../src/constructs/flow-log-delivery-alarm";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { LogArchiveBucket } from "../src/constructs/log-archive-bucket";
@@ -15,6 +15,7 @@ import {
   type LogArchivePolicyContext,
   type ServiceLogKind,
 } from "../src/policies/log-archive";
+import { OBJECT_LOCKED_KINDS } from "../src/logging/object-lock";
 import { policyJson } from "../src/policies/document";
 import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
 import type { AccountDirectory } from "../src/stacks/account-directory";
@@ -27,14 +28,6 @@ export interface LogArchiveStackProps {
   /** OrganizationStack.accounts: the log archive account (the policies admit accounts by organisation, not by list). */
   readonly accounts: AccountDirectory;
 }
-
-/**
- * Which of them have S3 Object Lock. Not the Config bucket: AWS Config does not deliver to a bucket with Object
- * Lock enabled (AWS Config API reference, DeliveryChannel). Not the GuardDuty findings bucket either: GuardDuty's
- * export documentation names no support for Object Lock (which requires an integrity checksum on every upload), and
- * compliance mode cannot be undone if deliveries then fail. Their bucket policies deny deleting log versions instead.
- */
-export const OBJECT_LOCKED_KINDS: readonly ServiceLogKind[] = ["cloudtrail", "flow-logs"];
 
 /**
  * The log archive account: one KMS key and the buckets every account's CloudTrail, AWS Config and VPC flow logs

@@ -1,4 +1,4 @@
-import { Cloudtrail, type CloudtrailAdvancedEventSelector } from "@cdktf/provider-aws/lib/cloudtrail";
+import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
@@ -10,13 +10,13 @@ import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { CisAlarms } from "../src/constructs/cis-alarms";
 import { ConfigRecorder } from "../src/constructs/config-recorder";
-import { breakGlassMetricFilterPattern } from "../src/identity/detective-controls";
+import { breakGlassMetricFilterPattern, LANDING_ZONE_METRIC_NAMESPACE } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET } from "../src/identity/permission-sets";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
 import { Naming, STACK_NAMES } from "../src/naming";
-import { bucketArn } from "../src/policies/log-archive";
-import { CIS_ALARM } from "../src/policies/cis-metric-filters";
+import { orgTrailEventSelectors } from "../src/logging/org-trail-event-selectors";
+import { CIS_ALARM } from "../src/detective/cis-metric-filters";
 import {
   cloudTrailLogsRolePolicy,
   managementLoggingKeyPolicy,
@@ -27,9 +27,6 @@ import { policyJson } from "../src/policies/document";
 import { serviceTrustPolicy } from "../src/policies/trust-policies";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
-
-/** Namespace of the landing zone's own (non-CIS) metrics. */
-export const LANDING_ZONE_METRIC_NAMESPACE = "LandingZone";
 
 export interface OrgTrailStackProps {
   readonly config: LandingZoneConfig;
@@ -43,38 +40,6 @@ export interface OrgTrailStackProps {
   readonly logArchiveBucketNames: readonly string[];
   /** From the log-archive stack: the AWS Config bucket the management account's recorder delivers to. */
   readonly configBucketName: string;
-}
-
-/**
- * The trail's event selectors. Management events, read and write, always; S3 object and Lambda invocation data
- * events when config asks, S3 except on the log archive's buckets.
- */
-export function orgTrailEventSelectors(config: LandingZoneConfig, logArchiveBucketNames: readonly string[]): CloudtrailAdvancedEventSelector[] {
-  const selectors: CloudtrailAdvancedEventSelector[] = [
-    // With advanced selectors a trail logs management events only if a selector asks; no readOnly field = both.
-    { name: "Management events, read and write", fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }] },
-  ];
-  if (config.logging.dataEvents.s3) {
-    selectors.push({
-      name: "S3 data events, except on the log archive",
-      fieldSelector: [
-        { field: "eventCategory", equalTo: ["Data"] },
-        { field: "resources.type", equalTo: ["AWS::S3::Object"] },
-        // Object ARNs: the trailing slash matches the bucket's objects and not a bucket whose name starts the same.
-        { field: "resources.ARN", notStartsWith: logArchiveBucketNames.map((name) => `${bucketArn(name)}/`) },
-      ],
-    });
-  }
-  if (config.logging.dataEvents.lambda) {
-    selectors.push({
-      name: "Lambda data events",
-      fieldSelector: [
-        { field: "eventCategory", equalTo: ["Data"] },
-        { field: "resources.type", equalTo: ["AWS::Lambda::Function"] },
-      ],
-    });
-  }
-  return selectors;
 }
 
 /**

@@ -6,8 +6,8 @@ import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organiz
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { OrganizationGuardrails } from "../src/constructs/organization-guardrails";
-import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
 import { AccountSecuritySettings } from "../src/constructs/account-security-settings";
+import { flattenOrganizationalUnits, isWithinOu } from "../src/organization/ou-tree";
 import { CentralizedRootAccess } from "../src/constructs/centralized-root-access";
 import { CONFIG_SERVICE_PRINCIPAL } from "../src/constructs/config-recorder";
 import { SecurityServiceDelegations } from "../src/constructs/security-service-delegations";
@@ -16,64 +16,10 @@ import { Naming, STACK_NAMES } from "../src/naming";
 import { createAccountProvider } from "../src/providers";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
-import { terraformName } from "../src/terraform-name";
+import { requiredId } from "../src/stacks/required-id";
+import { terraformName } from "../src/terraform/name";
 import { defaultTags } from "../src/tags";
-
-/**
- * AWS services that act across the organisation on the landing zone's behalf (trusted access). Each one is
- * enabled here because a landing zone stack or guardrail depends on it.
- */
-export const SERVICE_ACCESS_PRINCIPALS = [
-  "cloudtrail.amazonaws.com", // the organisation trail
-  "config.amazonaws.com", // AWS Config in every account, aggregated in the audit account
-  "config-multiaccountsetup.amazonaws.com", // organisation Config rules and conformance packs
-  "guardduty.amazonaws.com", // GuardDuty, administered from the audit account
-  // GuardDuty Malware Protection's own principal: GuardDuty's delegation enables trusted access for it too (the AWS
-  // managed policy AmazonGuardDutyFullAccess lets GuardDuty enable it, GuardDuty UG "Permissions required to
-  // designate a delegated GuardDuty administrator account"); unlisted, the next apply here would turn it off.
-  "malware-protection.guardduty.amazonaws.com",
-  "securityhub.amazonaws.com", // Security Hub central configuration from the audit account
-  "access-analyzer.amazonaws.com", // organisation-wide IAM Access Analyzer
-  "macie.amazonaws.com", // Macie data classification, administered from the audit account
-  "inspector2.amazonaws.com", // Inspector vulnerability scanning, administered from the audit account
-  "sso.amazonaws.com", // IAM Identity Center: the only way people sign in
-  "iam.amazonaws.com", // centralised root access: member accounts have no root credentials
-  "account.amazonaws.com", // alternate contacts and Region opt-in managed centrally
-  "backup.amazonaws.com", // backup policies and cross-account backup monitoring
-  "ram.amazonaws.com", // sharing resources inside the organisation only
-  "tagpolicies.tag.amazonaws.com", // tag policy compliance reports
-] as const;
-
-/**
- * Service-managed CloudFormation StackSets: the Terraform Cloud pipeline creates each member account's workspace
- * roles through them (stacks/pipeline-stack.ts). docs/terraform-cloud.md has it activated from CloudFormation first.
- */
-export const STACKSETS_SERVICE_PRINCIPAL = "member.org.stacksets.cloudformation.amazonaws.com";
-
-/**
- * Every service whose trusted access the organization keeps. The provider reconciles the organization's list to
- * exactly this one: it calls DisableAWSServiceAccess for every enabled principal not listed (hashicorp/terraform-
- * provider-aws, internal/service/organizations/organization.go, resourceOrganizationUpdate), so anything enabled
- * outside Terraform must be listed here through config, or the next apply turns it off.
- */
-export function trustedServices(config: LandingZoneConfig): string[] {
-  const pipeline = config.backend.type === "cloud" ? [STACKSETS_SERVICE_PRINCIPAL] : [];
-  return [...new Set<string>([...SERVICE_ACCESS_PRINCIPALS, ...pipeline, ...config.organization.additionalTrustedServices])];
-}
-
-/** The policy types the organization keeps enabled; the provider disables every other one (same source as above). */
-export function enabledPolicyTypes(config: LandingZoneConfig): string[] {
-  return [...new Set<string>([...ENABLED_POLICY_TYPES, ...config.organization.additionalPolicyTypes])];
-}
-
-/** Organizations policy types the landing zone attaches. */
-export const ENABLED_POLICY_TYPES = [
-  "SERVICE_CONTROL_POLICY",
-  "RESOURCE_CONTROL_POLICY",
-  "TAG_POLICY",
-  "BACKUP_POLICY",
-  "AISERVICES_OPT_OUT_POLICY",
-] as const;
+import { enabledPolicyTypes, trustedServices } from "../src/organization/trusted-access";
 
 /**
  * The organization, its OU tree and its member accounts, in the management account.
@@ -117,7 +63,7 @@ export class OrganizationStack extends LandingZoneStack {
     for (const flat of flattenOrganizationalUnits(config.organizationalUnits)) {
       const ou = new OrganizationsOrganizationalUnit(this, `ou_${terraformName(flat.path)}`, {
         name: flat.ou.name,
-        parentId: flat.parentPath === undefined ? rootId : required(ouIds, flat.parentPath),
+        parentId: flat.parentPath === undefined ? rootId : requiredId(ouIds, flat.parentPath, "OU with path"),
         lifecycle: { preventDestroy: true },
       });
       if (flat.ou.id !== undefined) ou.importFrom(flat.ou.id);
@@ -134,7 +80,7 @@ export class OrganizationStack extends LandingZoneStack {
       const resource = new OrganizationsAccount(this, `account_${account.name}`, {
         name: account.displayName ?? naming.awsAccountName(account.name),
         email: account.email,
-        parentId: required(ouIds, account.ou ?? ""),
+        parentId: requiredId(ouIds, account.ou ?? "", "OU with path"),
         roleName: config.organization.memberAccountRole,
         iamUserAccessToBilling: "ALLOW",
         // Removing an account from config must never close it: closing is a deliberate, manual act.
@@ -233,12 +179,4 @@ export function deploymentRoleChecks(scope: Construct, config: LandingZoneConfig
     });
     return [new DataAwsCallerIdentity(scope, id, { provider })];
   });
-}
-
-
-function required(ids: ReadonlyMap<string, string>, key: string): string {
-  const id = ids.get(key);
-  // Config validation guarantees every reference exists; reaching this is a bug in the landing zone, not in config.
-  if (id === undefined) throw new Error(`internal error: no OU with path "${key}"`);
-  return id;
 }

@@ -21,7 +21,7 @@ import { accountStackName, Naming, RUN_PHASES, STACK_NAMES, workspaceName, type 
 import { credentialTargets, type CredentialTarget } from "../src/pipeline/dynamic-credentials";
 import type { StackEdge } from "../src/pipeline/stack-graph";
 import { stackSetOuTargets } from "../src/pipeline/stack-set-targets";
-import { flattenOrganizationalUnits, isWithinOu } from "../src/config/ou-tree";
+import { flattenOrganizationalUnits, isWithinOu } from "../src/organization/ou-tree";
 import { policyJson } from "../src/policies/document";
 import {
   APPLY_ROLE_MANAGED_POLICY,
@@ -39,7 +39,7 @@ import { LandingZoneError } from "../src/errors";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { defaultTags } from "../src/tags";
-import { terraformName } from "../src/terraform-name";
+import { terraformName } from "../src/terraform/name";
 
 /**
  * What notifies people: a run that fails, and a health assessment that finds drift or cannot run

@@ -16,7 +16,7 @@ import { SecurityhubOrganizationConfiguration } from "@cdktf/provider-aws/lib/se
 import type { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { flattenOrganizationalUnits } from "../src/config/ou-tree";
+import { flattenOrganizationalUnits } from "../src/organization/ou-tree";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";

@@ -1,4 +1,4 @@
-import type { EventPattern, PatternValue } from "../../src/identity/detective-controls";
+import type { EventPattern, PatternValue } from "../../src/detective/event-pattern";
 
 /**
  * EventBridge's matching rules for the subset of pattern syntax the landing zone uses: every field of the pattern

@@ -10,7 +10,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachmentsExclusive } from "@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive";
 import { S3AccountPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-account-public-access-block";
 import { Construct } from "constructs";
-import type { BackupVaultLockConfig, RestoreTestingConfig } from "../config/sections/account-baseline";
+import type { BackupVaultLockSettings, RestoreTestingSettings } from "../baseline/account-settings";
 import type { Naming } from "../naming";
 import { policyJson } from "../policies/document";
 import { serviceTrustPolicy } from "../policies/trust-policies";
@@ -37,9 +37,9 @@ export interface AccountBaselineProps {
    */
   readonly metadataHopLimit?: number;
   /** Backup Vault Lock of the backup vault (accountBaseline.backupVaultLock; config rules keep it consistent with the backup policy). */
-  readonly backupVaultLock: BackupVaultLockConfig;
+  readonly backupVaultLock: BackupVaultLockSettings;
   /** AWS Backup restore testing of the vault's recovery points (accountBaseline.restoreTesting). */
-  readonly restoreTesting: RestoreTestingConfig;
+  readonly restoreTesting: RestoreTestingSettings;
 }
 
 /**
@@ -113,7 +113,7 @@ export class AccountBaseline extends Construct {
    * becomes immutable at the lock date: nobody, root or AWS included, can change or remove it afterwards.
    * prevent_destroy: removing the lock is the one step that would expose every recovery point to deletion.
    */
-  private lockVault(lock: BackupVaultLockConfig): BackupVaultLockConfiguration {
+  private lockVault(lock: BackupVaultLockSettings): BackupVaultLockConfiguration {
     return new BackupVaultLockConfiguration(this, "backup_vault_lock", {
       backupVaultName: this.backupVault.name,
       minRetentionDays: lock.minRetentionDays,
@@ -131,7 +131,7 @@ export class AccountBaseline extends Construct {
    * AWSBackupServiceRolePolicyForS3Restore are what a restore needs; AWS Backup's service-linked role
    * AWSServiceRoleForBackupRestoreTesting (AWSServiceRolePolicyForBackupRestoreTesting) runs the tests and cleans up.
    */
-  private testRestores(naming: Naming, testing: RestoreTestingConfig): { plan: BackupRestoreTestingPlan; selections: BackupRestoreTestingSelection[] } {
+  private testRestores(naming: Naming, testing: RestoreTestingSettings): { plan: BackupRestoreTestingPlan; selections: BackupRestoreTestingSelection[] } {
     const plan = new BackupRestoreTestingPlan(this, "restore_testing_plan", {
       name: naming.restoreTestingPlanName,
       scheduleExpression: testing.scheduleExpression,

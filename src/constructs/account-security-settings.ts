@@ -1,12 +1,12 @@
 import { AccountAlternateContact } from "@cdktf/provider-aws/lib/account-alternate-contact";
 import { IamAccountPasswordPolicy } from "@cdktf/provider-aws/lib/iam-account-password-policy";
 import { Construct } from "constructs";
-import { ALTERNATE_CONTACT_TYPES, type AccountBaselineConfig, type AlternateContactType } from "../config/sections/account-baseline";
+import { ALTERNATE_CONTACT_TYPES, type AlternateContacts, type AlternateContactType, type PasswordPolicySettings } from "../baseline/account-settings";
 
 export interface AccountSecuritySettingsProps {
   /** Who AWS notifies about the account; a type left out of config is not managed. */
-  readonly alternateContacts: AccountBaselineConfig["alternateContacts"];
-  readonly passwordPolicy: AccountBaselineConfig["passwordPolicy"];
+  readonly alternateContacts: AlternateContacts;
+  readonly passwordPolicy: PasswordPolicySettings;
 }
 
 /**

@@ -2,7 +2,7 @@ import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-lo
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import type { Naming } from "../naming";
-import { CIS_ALARM, CIS_METRIC_FILTERS, CIS_METRIC_NAMESPACE, type CisMetricFilter } from "../policies/cis-metric-filters";
+import { CIS_ALARM, CIS_METRIC_FILTERS, CIS_METRIC_NAMESPACE, type CisMetricFilter } from "../detective/cis-metric-filters";
 
 export interface CisAlarmsProps {
   readonly naming: Naming;

@@ -4,7 +4,7 @@ import { ConfigDeliveryChannel } from "@cdktf/provider-aws/lib/config-delivery-c
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import { Construct } from "constructs";
 import type { Naming } from "../naming";
-import { terraformName } from "../terraform-name";
+import { terraformName } from "../terraform/name";
 
 /** AWS Config's service principal: its service-linked role and the principal the log archive's policies admit. */
 export const CONFIG_SERVICE_PRINCIPAL = "config.amazonaws.com";

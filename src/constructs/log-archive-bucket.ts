@@ -8,7 +8,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import type { OBJECT_LOCK_MODES } from "../config/sections/logging";
+import type { ObjectLockMode } from "../logging/object-lock";
 
 /** Parts of an upload that never completed are removed after this long. */
 export const INCOMPLETE_UPLOAD_DAYS = 7;
@@ -29,7 +29,7 @@ export interface LogArchiveBucketProps {
    * @default - no Object Lock: only for a bucket that S3 server access logging or AWS Config delivers to, as neither
    * can deliver to a bucket with Object Lock; its policy must deny deleting logs (see denyLogDeletion)
    */
-  readonly objectLock?: { readonly mode: (typeof OBJECT_LOCK_MODES)[number]; readonly days: number };
+  readonly objectLock?: { readonly mode: ObjectLockMode; readonly days: number };
   /**
    * Where this bucket's server access logs go.
    * @default - none: only for the bucket that receives the access logs (logging to itself would loop)

@@ -1,9 +1,8 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { flattenOrganizationalUnits } from "../config/ou-tree";
-import type { LandingZoneConfig } from "../config/schema";
+import { flattenOrganizationalUnits } from "../organization/ou-tree";
 import { Naming } from "../naming";
-import { terraformName } from "../terraform-name";
+import { terraformName } from "../terraform/name";
 import { aiOptOutPolicy } from "../policies/ai-opt-out";
 import { backupPolicy, backupPolicyTargets } from "../policies/backup-policy";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
@@ -12,14 +11,48 @@ import { protectAccountBaselinePolicy } from "../policies/account-baseline-guard
 import { protectLandingZonePolicy, workloadBaselinePolicy } from "../policies/protective-guardrails";
 import { assertWithinQuotas } from "../policies/quotas";
 import { dataPerimeterPolicy, enforceTlsPolicy } from "../policies/rcp";
-import { planRegionDeny, regionDenyPolicy, type PolicyTarget } from "../policies/region-deny";
+import type { PolicyTarget } from "../policies/organization-policy-document";
+import { regionDenyPolicy } from "../policies/region-deny";
+import { planRegionDeny } from "../regions/region-deny-placement";
 import { denyAllPolicy } from "../policies/suspended";
-import { tagPolicy } from "../policies/tag-policy";
+import { tagPolicy, type TagPolicyProps } from "../policies/tag-policy";
 import { MANAGED_BY } from "../tags";
 import { OrganizationPolicy } from "./organization-policy";
 
+/** An OU as the guardrails need it: config's OU tree is of this shape. */
+export interface GuardrailsOu {
+  readonly name: string;
+  /** Replaces the organisation's Regions for this OU and below. */
+  readonly allowedRegions?: readonly string[];
+  readonly children: readonly GuardrailsOu[];
+}
+
+/** Everything the guardrails are built from; the landing zone config satisfies it. */
+export interface GuardrailsInput {
+  readonly organization: {
+    readonly prefix: string;
+    readonly homeRegion: string;
+    /** The deployment role in every member account. */
+    readonly memberAccountRole: string;
+    readonly allowedRegions: readonly string[];
+    /** An adopted organization's id. */
+    readonly id?: string;
+  };
+  readonly guardrails: {
+    readonly breakGlassRoleArns: readonly string[];
+    readonly suspendedOu?: string;
+    readonly tagPolicy: TagPolicyProps;
+    readonly backup: { readonly tagKey: string; readonly tagValue: string; readonly retentionDays: number; readonly startHourUtc: number };
+    readonly aiServicesOptOut: boolean;
+  };
+  readonly accounts: readonly { readonly name: string; readonly purpose: string; readonly ou?: string }[];
+  readonly organizationalUnits: readonly GuardrailsOu[];
+  /** With Terraform Cloud, the pipeline's roles deploy in place of the deployment role. */
+  readonly backend: { readonly type: "local" | "s3" } | { readonly type: "cloud"; readonly hostname: string };
+}
+
 export interface OrganizationGuardrailsProps {
-  readonly config: LandingZoneConfig;
+  readonly config: GuardrailsInput;
   /** Id of the organization root. */
   readonly rootId: string;
   /** OU ids by OU path. */
@@ -70,7 +103,7 @@ function targetLabel(target: PolicyTarget): string {
 }
 
 /** Every Organizations policy of the landing zone and where it is attached, from config and the organization id. */
-export function guardrailPolicies(config: LandingZoneConfig, organizationId: string): GuardrailPolicy[] {
+export function guardrailPolicies(config: GuardrailsInput, organizationId: string): GuardrailPolicy[] {
   const naming = new Naming(config.organization);
   const guardrails = config.guardrails;
   const root: PolicyTarget = { kind: "root" };

@@ -3,7 +3,7 @@ import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizat
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { OrganizationPolicyType } from "../policies/organization-policy-document";
-import { terraformLiteralWithReferences } from "../terraform-literal";
+import { terraformLiteralWithReferences } from "../terraform/literal";
 
 /** Where a policy is attached. */
 export interface OrganizationPolicyTarget {

@@ -5,9 +5,9 @@ import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoad
 import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { terraformName } from "../terraform-name";
+import { terraformName } from "../terraform/name";
 import type { PermissionSetSpec } from "../identity/permission-sets";
-import { terraformLiteral } from "../terraform-literal";
+import { terraformLiteral } from "../terraform/literal";
 
 export interface PermissionSetProps {
   readonly instanceArn: string;

@@ -2,7 +2,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { Construct } from "constructs";
-import { terraformName } from "../terraform-name";
+import { terraformName } from "../terraform/name";
 
 export interface SecurityAlarmTopicProps {
   /** From Naming.securityAlarmTopicName: the guardrails protect this name in every account (ProtectAlarmTopic). */

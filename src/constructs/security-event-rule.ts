@@ -2,7 +2,7 @@ import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import type { EventPattern } from "../identity/detective-controls";
+import type { EventPattern } from "../detective/event-pattern";
 
 export interface SecurityEventRuleProps {
   /** Rule name, from Naming.eventRuleName. */

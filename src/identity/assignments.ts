@@ -1,4 +1,4 @@
-import type { LandingZoneConfig } from "../config/schema";
+import { isWithinOu } from "../organization/ou-tree";
 
 /** One account assignment: a group gets a permission set in one account. */
 export interface ExpandedAssignment {
@@ -7,21 +7,31 @@ export interface ExpandedAssignment {
   readonly account: string;
 }
 
-/** Whether an account in OU `accountOu` is under `ouPath`: in it, or in any OU nested below it. */
-export function isUnderOu(accountOu: string | undefined, ouPath: string): boolean {
-  return accountOu !== undefined && (accountOu === ouPath || accountOu.startsWith(`${ouPath}/`));
+/** What assignments expand from: config's identity assignments and accounts are of this shape. */
+export interface AssignmentsInput {
+  readonly identity: {
+    readonly assignments: readonly {
+      readonly group: string;
+      readonly permissionSet: string;
+      /** Account names. */
+      readonly accounts: readonly string[];
+      /** OU paths: every account under each, nested OUs included. */
+      readonly organizationalUnits: readonly string[];
+    }[];
+  };
+  readonly accounts: readonly { readonly name: string; readonly ou?: string }[];
 }
 
 /**
  * Every (group, permission set, account) the config asks for: named accounts plus every account under each named OU,
  * nested OUs included. A pair reached twice (by an OU and by name, say) is assigned once. Order follows config.
  */
-export function expandAssignments(config: LandingZoneConfig): ExpandedAssignment[] {
+export function expandAssignments(config: AssignmentsInput): ExpandedAssignment[] {
   const seen = new Set<string>();
   const result: ExpandedAssignment[] = [];
   for (const assignment of config.identity.assignments) {
     const fromOus = config.accounts
-      .filter((account) => assignment.organizationalUnits.some((ou) => isUnderOu(account.ou, ou)))
+      .filter((account) => assignment.organizationalUnits.some((ou) => isWithinOu(account.ou, ou)))
       .map((account) => account.name);
     for (const account of [...assignment.accounts, ...fromOus]) {
       const key = `${assignment.group}\u0000${assignment.permissionSet}\u0000${account}`;

@@ -1,3 +1,5 @@
+import type { EventPattern } from "../detective/event-pattern";
+
 /**
  * EventBridge event patterns of the identity detective controls, as plain objects (serialised literally into the
  * rules). All of them match CloudTrail events that Identity Center records in the account that holds the instance
@@ -5,14 +7,6 @@
  * the rules live there, beside the security alarm topic. EventBridge only sees the CloudTrail events of its own
  * account and Region; the organisation trail's log group (logging stack) covers everything else.
  */
-
-/** A matcher of an EventBridge pattern: a literal value or one of the content filters these patterns use. */
-export type PatternValue = string | { readonly "equals-ignore-case": string } | { readonly wildcard: string };
-
-/** A pattern, or under the key `$or` a list of patterns of which at least one must match. */
-export interface EventPattern {
-  readonly [key: string]: readonly PatternValue[] | EventPattern | readonly EventPattern[];
-}
 
 /**
  * Identity Center operations that change how people authenticate. Documented in the Identity Center CloudTrail
@@ -101,3 +95,6 @@ export function breakGlassMetricFilterPattern(permissionSetName: string): string
     `(($.serviceEventDetails.role_name = "${permissionSetName}") || ($.requestParameters.roleName = "${permissionSetName}"))) }`
   );
 }
+
+/** Namespace of the landing zone's own (non-CIS) metrics, such as the break-glass metric. */
+export const LANDING_ZONE_METRIC_NAMESPACE = "LandingZone";

@@ -1,4 +1,3 @@
-import type { CustomPermissionSetConfig, IdentityConfig } from "../config/sections/identity";
 import {
   AWS_MANAGED_POLICIES,
   inlinePolicyFromConfig,
@@ -6,16 +5,51 @@ import {
   powerUserGuardPolicy,
   PRIVILEGED_MANAGED_POLICIES,
   type IamPolicyDocument,
+  type InlinePolicyStatement,
 } from "../policies/identity-center";
+
+/** A customer managed policy by name and IAM path; it must exist in every account the set is assigned to. */
+export interface CustomerManagedPolicyReference {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** A permission set's permissions boundary: an AWS managed policy or a customer managed one. */
+export type PermissionsBoundary =
+  | { readonly managedPolicyArn: string }
+  | { readonly customerManagedPolicy: CustomerManagedPolicyReference };
+
+/** A permission set the organisation defines itself (identity.permissionSets in config, whose entries are of this shape). */
+export interface CustomPermissionSetInput {
+  readonly name: string;
+  /** @default `<name> (landing zone)` */
+  readonly description?: string;
+  readonly managedPolicies: readonly string[];
+  readonly customerManagedPolicies: readonly CustomerManagedPolicyReference[];
+  readonly inlinePolicy?: readonly InlinePolicyStatement[];
+  readonly permissionsBoundary?: PermissionsBoundary;
+  /** ISO-8601 duration such as PT1H. */
+  readonly sessionDuration: string;
+  /** @default the console home */
+  readonly relayState?: string;
+  /** Privileged even without an administrator-level policy. */
+  readonly privileged: boolean;
+}
+
+/** What decides which permission sets exist: the custom ones and the built-in ones assignments use (config's identity section). */
+export interface PermissionSetsInput {
+  readonly assignments: readonly { readonly permissionSet: string }[];
+  readonly permissionSets: readonly CustomPermissionSetInput[];
+}
 
 /** A permission set as the identity stack creates it, built-in or from config. */
 export interface PermissionSetSpec {
   readonly name: string;
   readonly description: string;
   readonly managedPolicies: readonly string[];
-  readonly customerManagedPolicies: readonly { readonly name: string; readonly path: string }[];
+  readonly customerManagedPolicies: readonly CustomerManagedPolicyReference[];
   readonly inlinePolicy?: IamPolicyDocument;
-  readonly permissionsBoundary?: CustomPermissionSetConfig["permissionsBoundary"];
+  readonly permissionsBoundary?: PermissionsBoundary;
   readonly sessionDuration: string;
   readonly relayState?: string;
   readonly privileged: boolean;
@@ -119,7 +153,7 @@ export const BUILT_IN_PERMISSION_SET_NAMES: readonly string[] = BUILT_IN_PERMISS
  * Whether a custom permission set counts as privileged for the session rule: marked so, an administrator-level
  * managed policy, or an inline policy that allows everything, or everything of a service that grants access.
  */
-export function isPrivileged(custom: CustomPermissionSetConfig): boolean {
+export function isPrivileged(custom: CustomPermissionSetInput): boolean {
   return (
     custom.privileged ||
     custom.managedPolicies.some((arn) => PRIVILEGED_MANAGED_POLICIES.includes(arn)) ||
@@ -127,7 +161,7 @@ export function isPrivileged(custom: CustomPermissionSetConfig): boolean {
   );
 }
 
-export function customPermissionSetSpec(custom: CustomPermissionSetConfig): PermissionSetSpec {
+export function customPermissionSetSpec(custom: CustomPermissionSetInput): PermissionSetSpec {
   return {
     name: custom.name,
     description: custom.description ?? `${custom.name} (landing zone)`,
@@ -143,7 +177,7 @@ export function customPermissionSetSpec(custom: CustomPermissionSetConfig): Perm
 }
 
 /** The permission sets to create: every custom one, and every built-in one an assignment uses, in catalogue order. */
-export function permissionSetsToCreate(identity: IdentityConfig): PermissionSetSpec[] {
+export function permissionSetsToCreate(identity: PermissionSetsInput): PermissionSetSpec[] {
   const used = new Set(identity.assignments.map((a) => a.permissionSet));
   return [
     ...BUILT_IN_PERMISSION_SETS.filter((p) => used.has(p.name)),

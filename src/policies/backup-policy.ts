@@ -1,5 +1,5 @@
 import { assign, type Assign } from "./organization-policy-document";
-import type { PolicyTarget } from "./region-deny";
+import type { PolicyTarget } from "./organization-policy-document";
 
 export interface BackupPolicyProps {
   /** Key of the plan in the policy, such as kestrel-lz-daily. */

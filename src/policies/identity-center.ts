@@ -1,8 +1,13 @@
-import type { PolicyStatementConfig } from "../config/sections/identity";
-import type { PolicyDocument } from "./document";
+import type { PolicyDocument, PolicyStatement } from "./document";
 
 /** Identity Center policies are ordinary IAM policy documents. */
 export type IamPolicyDocument = PolicyDocument;
+
+/**
+ * One statement of a permission set's inline policy as config writes it: IAM's own shape, without a Principal (an
+ * identity policy has none). Config's inline policy statements are of this shape.
+ */
+export type InlinePolicyStatement = Omit<PolicyStatement, "Principal">;
 
 /** AWS managed policies the built-in permission levels use. */
 export const AWS_MANAGED_POLICIES = {
@@ -55,7 +60,7 @@ export const PRIVILEGED_INLINE_ACTIONS: readonly string[] = [
  * Whether inline statements grant administrator-level access: an Allow with NotAction (everything but a list, as
  * PowerUserAccess does), or an Allow of an action in PRIVILEGED_INLINE_ACTIONS (compared without case, as IAM does).
  */
-export function inlineStatementsArePrivileged(statements: readonly PolicyStatementConfig[]): boolean {
+export function inlineStatementsArePrivileged(statements: readonly InlinePolicyStatement[]): boolean {
   const privileged = PRIVILEGED_INLINE_ACTIONS.map((a) => a.toLowerCase());
   return statements.some((s) => {
     if (s.Effect !== "Allow") return false;
@@ -123,7 +128,7 @@ export function powerUserGuardPolicy(): IamPolicyDocument {
 }
 
 /** The inline policy of a custom permission set, from the statements in config, in the order given. */
-export function inlinePolicyFromConfig(statements: readonly PolicyStatementConfig[]): IamPolicyDocument {
+export function inlinePolicyFromConfig(statements: readonly InlinePolicyStatement[]): IamPolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: statements.map((s) => ({

@@ -58,3 +58,9 @@ export function assign<T>(value: T): Assign<T> {
 export function exemptPrincipals(arnPatterns: readonly string[]): Condition {
   return arnPatterns.length === 0 ? {} : { ArnNotLike: { "aws:PrincipalARN": arnPatterns } };
 }
+
+/** Where an Organizations policy is attached: the root, an OU by path, or an account by name. */
+export type PolicyTarget =
+  | { readonly kind: "root" }
+  | { readonly kind: "ou"; readonly path: string }
+  | { readonly kind: "account"; readonly name: string };

@@ -1,4 +1,4 @@
-import type { AwsRegion } from "../config/regions";
+import type { AwsRegion } from "../regions/aws-regions";
 import type { ResourceControlPolicy } from "./organization-policy-document";
 
 /**

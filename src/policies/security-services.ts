@@ -1,5 +1,4 @@
-import type { EventPattern } from "../identity/detective-controls";
-import type { GuardDutyProtectionConfig, InspectorConfig } from "../config/sections/security-services";
+import type { EventPattern } from "../detective/event-pattern";
 
 /**
  * What the security stack configures, as plain data built from config: Security Hub standards, GuardDuty protection
@@ -31,10 +30,29 @@ export function findingAggregatorRegions(homeRegion: string, allowedRegions: rea
   return others.length === 0 ? { linkingMode: "NO_REGIONS" } : { linkingMode: "SPECIFIED_REGIONS", specifiedRegions: others };
 }
 
+/** GuardDuty's protection plans, each on or off (config: securityServices.guardDuty.protection). */
+export interface GuardDutyProtection {
+  readonly s3DataEvents: boolean;
+  readonly eksAuditLogs: boolean;
+  readonly runtimeMonitoring: boolean;
+  readonly runtimeMonitoringAgentManagement: boolean;
+  readonly ebsMalwareProtection: boolean;
+  readonly rdsLoginEvents: boolean;
+  readonly lambdaNetworkLogs: boolean;
+}
+
+/** What Inspector scans for the organisation (config: securityServices.inspector). */
+export interface InspectorScanning {
+  readonly ec2: boolean;
+  readonly ecr: boolean;
+  readonly lambda: boolean;
+  readonly lambdaCode: boolean;
+}
+
 /** One GuardDuty protection plan: the organisation feature and, for Runtime Monitoring, its agent management. */
 export interface GuardDutyFeature {
   /** The config switch it comes from. */
-  readonly key: keyof GuardDutyProtectionConfig;
+  readonly key: keyof GuardDutyProtection;
   /** The GuardDuty feature name (GuardDuty API, DetectorFeatureConfiguration / OrganizationFeatureConfiguration). */
   readonly name: string;
   readonly enabled: boolean;
@@ -54,8 +72,8 @@ export const RUNTIME_AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AG
  * is always written, so switching one off in config switches it off in AWS (a removed resource would only leave
  * state: the provider does not disable a feature on delete).
  */
-export function guardDutyFeatures(protection: GuardDutyProtectionConfig): GuardDutyFeature[] {
-  const plain = (key: keyof GuardDutyProtectionConfig, name: string): GuardDutyFeature => ({ key, name, enabled: protection[key], additionalConfiguration: [] });
+export function guardDutyFeatures(protection: GuardDutyProtection): GuardDutyFeature[] {
+  const plain = (key: keyof GuardDutyProtection, name: string): GuardDutyFeature => ({ key, name, enabled: protection[key], additionalConfiguration: [] });
   return [
     plain("s3DataEvents", "S3_DATA_EVENTS"),
     plain("eksAuditLogs", "EKS_AUDIT_LOGS"),
@@ -72,7 +90,7 @@ export function guardDutyFeatures(protection: GuardDutyProtectionConfig): GuardD
 }
 
 /** Inspector's resource types for the audit account's own enabler (Inspector API, Enable: EC2, ECR, LAMBDA, LAMBDA_CODE). */
-export function inspectorResourceTypes(inspector: InspectorConfig): string[] {
+export function inspectorResourceTypes(inspector: InspectorScanning): string[] {
   return [
     ...(inspector.ec2 ? ["EC2"] : []),
     ...(inspector.ecr ? ["ECR"] : []),

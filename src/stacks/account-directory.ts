@@ -1,4 +1,4 @@
-import { accountsWithStacks, isWithinOu } from "../config/ou-tree";
+import { accountsWithStacks, isWithinOu } from "../organization/ou-tree";
 import type { LandingZoneConfig } from "../config/schema";
 import type { AccountConfig } from "../config/sections/accounts";
 

@@ -7,7 +7,7 @@ import { Naming } from "../naming";
 import { createAccountProvider } from "../providers";
 import { defaultTags } from "../tags";
 import type { DirectoryAccount } from "./account-directory";
-import { MINIMUM_TERRAFORM_VERSION } from "../terraform-version";
+import { MINIMUM_TERRAFORM_VERSION } from "../terraform/version";
 
 export interface LandingZoneStackProps {
   readonly config: LandingZoneConfig;

@@ -21,7 +21,7 @@ export const FOUNDATION_CONTROLS: readonly Control[] = [
     title: "Every change to the landing zone is a reviewed, planned Terraform change from one validated config",
     kind: "preventive",
     clauses: ["BTB-3.3", "BTB-10.1"],
-    where: "main.ts",
+    where: "src/landing-zone.ts",
   },
   {
     id: "incident-response",

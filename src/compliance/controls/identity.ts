@@ -15,14 +15,14 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     title: "A change to Identity Center's MFA or authentication settings (MFA settings, identity source) raises a security alarm",
     kind: "detective",
     clauses: ["CV-S2.2", "BTB-7.3", "CV-S4.3"],
-    where: "stacks/identity-stack.ts",
+    where: "src/constructs/identity-detective-controls.ts",
   },
   {
     id: "identity-center-sign-in-without-mfa-alarm",
     title: "An Identity Center sign-in verified by password alone raises a security alarm",
     kind: "detective",
     clauses: ["CV-S2.2", "BTB-7.3", "CV-S4.3"],
-    where: "stacks/identity-stack.ts",
+    where: "src/constructs/identity-detective-controls.ts",
   },
   {
     id: "centralized-root-access",

@@ -1,6 +1,6 @@
-import { terraformName } from "../../terraform-name";
+import { terraformName } from "../../terraform/name";
 import { formatPath, type ConfigIssue, type ConfigPath } from "../errors";
-import { flattenOrganizationalUnits } from "../ou-tree";
+import { flattenOrganizationalUnits } from "../../organization/ou-tree";
 import type { ConfigRule } from "./rule";
 
 /** A config list whose entries' names become part of Terraform addresses (construct ids). */

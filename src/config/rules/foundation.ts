@@ -1,5 +1,5 @@
 import type { ConfigIssue } from "../errors";
-import { flattenOrganizationalUnits } from "../ou-tree";
+import { flattenOrganizationalUnits } from "../../organization/ou-tree";
 import { LOG_BUCKET_KINDS, Naming } from "../../naming";
 import type { AccountPurpose } from "../sections/accounts";
 import type { ConfigRule } from "./rule";

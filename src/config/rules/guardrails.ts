@@ -1,5 +1,5 @@
 import type { ConfigIssue } from "../errors";
-import { flattenOrganizationalUnits } from "../ou-tree";
+import { flattenOrganizationalUnits } from "../../organization/ou-tree";
 import type { ConfigRule } from "./rule";
 
 /**

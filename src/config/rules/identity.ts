@@ -8,7 +8,7 @@ import {
 } from "../../identity/permission-sets";
 import { INLINE_POLICY_MAX_CHARACTERS, policyCharacterCount } from "../../policies/identity-center";
 import type { ConfigIssue } from "../errors";
-import { flattenOrganizationalUnits } from "../ou-tree";
+import { flattenOrganizationalUnits } from "../../organization/ou-tree";
 import { addressCollisions as collisions } from "./addresses";
 import { duplicates } from "./foundation";
 import type { ConfigRule } from "./rule";

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { RESTORE_TESTING_RESOURCE_TYPES, VAULT_LOCK_MODES, type RestoreTestingResourceType } from "../../baseline/account-settings";
 import { strictObject } from "./common";
 
 /**
@@ -25,9 +26,6 @@ const alternateContactSchema = strictObject({
 
 export type AlternateContactConfig = z.infer<typeof alternateContactSchema>;
 
-/** The three alternate contact types AWS offers (AlternateContactType: BILLING | OPERATIONS | SECURITY). */
-export const ALTERNATE_CONTACT_TYPES = ["security", "operations", "billing"] as const;
-export type AlternateContactType = (typeof ALTERNATE_CONTACT_TYPES)[number];
 
 const alternateContactsSchema = strictObject({
   security: alternateContactSchema.optional().describe("Receives AWS security notifications for every account (CIS AWS Foundations 1.2)"),
@@ -63,8 +61,6 @@ const passwordPolicySchema = strictObject({
     .describe("Days after which a password expires (1-1095); default 90"),
 });
 
-/** Vault Lock modes: governance can be changed or removed by principals allowed to; compliance is immutable after its cooling-off period. */
-export const VAULT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
 /** AWS Backup enforces a cooling-off period of 72 hours before a compliance-mode lock takes effect (ChangeableForDays ≥ 3). */
 export const MIN_CHANGEABLE_FOR_DAYS = 3;
@@ -98,12 +94,6 @@ const backupVaultLockSchema = strictObject({
 
 export type BackupVaultLockConfig = z.infer<typeof backupVaultLockSchema>;
 
-/**
- * Resource types AWS Backup restore testing can restore (AWS Backup DG, "Restore testing"; the ProtectedResourceType
- * of CreateRestoreTestingSelection).
- */
-export const RESTORE_TESTING_RESOURCE_TYPES = ["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"] as const;
-export type RestoreTestingResourceType = (typeof RESTORE_TESTING_RESOURCE_TYPES)[number];
 
 /** What the organisation's daily backup plan protects most often; each restore test is billed like a restore. */
 export const DEFAULT_RESTORE_TESTING_RESOURCE_TYPES: readonly RestoreTestingResourceType[] = ["DynamoDB", "EBS", "EFS", "RDS", "S3"];

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { regionSchema, strictObject } from "./common";
-import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../../terraform-version";
+import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../../terraform/version";
 
 const localBackendSchema = strictObject({
   type: z.literal("local"),

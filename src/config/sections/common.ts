@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { AWS_REGION_CODES } from "../regions";
+import { AWS_REGION_CODES } from "../../regions/aws-regions";
 
 /**
  * A strict object: unknown keys are errors (a typo such as `alowedRegions` must not pass silently),

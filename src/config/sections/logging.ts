@@ -1,8 +1,6 @@
 import * as z from "zod";
 import { strictObject } from "./common";
-
-/** S3 Object Lock modes: COMPLIANCE cannot be shortened or removed by anyone, root included; GOVERNANCE can, with a permission. */
-export const OBJECT_LOCK_MODES = ["COMPLIANCE", "GOVERNANCE"] as const;
+import { OBJECT_LOCK_MODES } from "../../logging/object-lock";
 
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), in days. */
 export const LOG_GROUP_RETENTION_DAYS = [

@@ -1,15 +1,8 @@
 import * as z from "zod";
 import { MAX_AVAILABILITY_ZONES, MIN_AVAILABILITY_ZONES, TIERS } from "../../network/subnet-plan";
+import { NAT_GATEWAY_MODES } from "../../network/nat-gateways";
 import { strictObject } from "./common";
-
-/** How private subnets reach the internet: a NAT gateway in every AZ, one shared NAT gateway, or none. */
-export const NAT_GATEWAY_MODES = ["per-az", "single", "none"] as const;
-export type NatGatewayMode = (typeof NAT_GATEWAY_MODES)[number];
-
-/** Retention periods CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+import { LOG_GROUP_RETENTION_DAYS } from "./logging";
 
 const portSchema = z
   .number()
@@ -61,8 +54,8 @@ export const networkSchema = strictObject({
     cloudWatchLogs: strictObject({
       retentionDays: z
         .number()
-        .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
-          error: `CloudWatch Logs retention in days is one of ${LOG_RETENTION_DAYS.join(", ")}`,
+        .refine((days) => (LOG_GROUP_RETENTION_DAYS as readonly number[]).includes(days), {
+          error: `CloudWatch Logs retention in days is one of ${LOG_GROUP_RETENTION_DAYS.join(", ")}`,
         })
         .default(365)
         .describe("Days CloudWatch Logs keeps flow log records; default 365"),
@@ -92,8 +85,3 @@ export const networkingSchema = strictObject({
   .describe("Organisation-wide network settings");
 
 export type NetworkingConfig = z.infer<typeof networkingSchema>;
-
-/** The NAT gateway mode after defaults: per-az with a public tier, none without. */
-export function natGatewayMode(network: NetworkConfig): NatGatewayMode {
-  return network.natGateways ?? (network.tiers.includes("public") ? "per-az" : "none");
-}

@@ -1,19 +1,31 @@
-import type { OrganizationalUnitConfig } from "./sections/organizational-units";
-import type { ConfigPath } from "./errors";
+/**
+ * The organisation's OU tree: what an OU path is, which accounts sit under an OU, and which accounts get a stack.
+ * Config validation and the stacks both use it, so it takes the shapes it needs rather than config's types (the
+ * config's OU and account types satisfy them).
+ */
+
+/** An OU as the tree needs it: a name and its children. Config's OrganizationalUnitConfig is one. */
+export interface OrganizationalUnitNode<Node extends OrganizationalUnitNode<Node>> {
+  readonly name: string;
+  readonly children: readonly Node[];
+}
+
+/** A place in the config file, as a list of keys and indexes (`["organizationalUnits", 0, "children", 1]`). */
+export type TreePath = readonly (string | number)[];
 
 /** One OU with where it sits: its path (`Workloads/Prod`), its depth under the root (1 = top level) and its config path. */
-export interface FlatOrganizationalUnit {
+export interface FlatOrganizationalUnit<Node> {
   readonly path: string;
   readonly parentPath: string | undefined;
   readonly depth: number;
-  readonly configPath: ConfigPath;
-  readonly ou: OrganizationalUnitConfig;
+  readonly configPath: TreePath;
+  readonly ou: Node;
 }
 
 /** The OU tree flattened parents-first, so a parent is always created before its children. */
-export function flattenOrganizationalUnits(units: readonly OrganizationalUnitConfig[]): FlatOrganizationalUnit[] {
-  const flat: FlatOrganizationalUnit[] = [];
-  const visit = (list: readonly OrganizationalUnitConfig[], parentPath: string | undefined, depth: number, at: ConfigPath) => {
+export function flattenOrganizationalUnits<Node extends OrganizationalUnitNode<Node>>(units: readonly Node[]): FlatOrganizationalUnit<Node>[] {
+  const flat: FlatOrganizationalUnit<Node>[] = [];
+  const visit = (list: readonly Node[], parentPath: string | undefined, depth: number, at: TreePath) => {
     list.forEach((ou, index) => {
       const path = parentPath === undefined ? ou.name : `${parentPath}/${ou.name}`;
       const configPath = [...at, index];
@@ -48,9 +60,9 @@ export function accountsWithStacks<A extends { readonly purpose: string; readonl
  * tree), else the organisation's. The same lists the region deny enforces (policies/region-deny.ts planRegionDeny).
  * The management account sits at the root: the organisation's list.
  */
-export function accountAllowedRegions(
+export function accountAllowedRegions<Node extends OrganizationalUnitNode<Node> & { readonly allowedRegions?: readonly string[] }>(
   organizationRegions: readonly string[],
-  units: readonly OrganizationalUnitConfig[],
+  units: readonly Node[],
   accountOu: string | undefined,
 ): readonly string[] {
   if (accountOu === undefined) return organizationRegions;

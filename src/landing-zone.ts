@@ -1,0 +1,63 @@
+import type { App } from "cdktf";
+import type { LandingZoneConfig } from "./config/schema";
+import { useDynamicCredentials } from "./pipeline/dynamic-credentials";
+import { crossStackDependencies } from "./pipeline/stack-graph";
+import { AccountStack } from "../stacks/account-stack";
+import { IdentityStack } from "../stacks/identity-stack";
+import { LogArchiveStack } from "../stacks/log-archive-stack";
+import { OrganizationStack } from "../stacks/organization-stack";
+import { OrgTrailStack } from "../stacks/org-trail-stack";
+import { PipelineStack } from "../stacks/pipeline-stack";
+import { SecurityStack } from "../stacks/security-stack";
+
+/** The landing zone's stacks and how they depend on each other; see the stack graph in the README. */
+export function composeLandingZone(app: App, config: LandingZoneConfig): void {
+  // Every stack sets up its own provider and backend (LandingZoneStack); this only wires them together.
+  const organization = new OrganizationStack(app, config);
+  const { accounts } = organization;
+  // A literal when config adopts an organization, so dependent stacks need not read the organization stack's state.
+  const organizationId = config.organization.id ?? organization.organization.id;
+
+  // Central logging: organization → log-archive → org-trail (CloudTrail checks the bucket and key when it creates the
+  // trail); every account stack reads the log archive key too, for AWS Config.
+  const logArchive = new LogArchiveStack(app, { config, organizationId, accounts });
+
+  // A suspended account gets no stack: the deny-all SCP blocks the deployment role too, so its stack could not even
+  // plan. Its last applied state stays as it was; nothing is destroyed.
+  const accountStacks = accounts.withStacks(config.guardrails.suspendedOu).map(
+    (account) => new AccountStack(app, { config, account, logArchiveAccountId: accounts.logArchive.id, organizationId,
+      logArchiveKeyArn: logArchive.key.arn, configBucketName: logArchive.buckets.config.bucketName }),
+  );
+
+  const orgTrail = new OrgTrailStack(app, {
+    config,
+    organizationId,
+    cloudTrailBucketName: logArchive.buckets.cloudtrail.bucketName,
+    logArchiveKeyArn: logArchive.key.arn,
+    logArchiveBucketNames: Object.values(logArchive.buckets).map((bucket) => bucket.bucketName),
+    configBucketName: logArchive.buckets.config.bucketName,
+  });
+
+  const identity = new IdentityStack(app, { config, accounts });
+
+  // Security services from the audit account: organization (delegations, root id) → log-archive (GuardDuty's
+  // findings bucket and key) → security.
+  const security = new SecurityStack(app, {
+    config,
+    accounts,
+    rootId: organization.rootId,
+    guardDutyFindingsBucketName: logArchive.buckets.guardduty.bucketName,
+    logArchiveKeyArn: logArchive.key.arn,
+  });
+
+  // Terraform Cloud: every stack takes HCP Terraform dynamic credentials, and the pipeline stack creates the
+  // workspaces, their roles and the run triggers along the stack graph cdktf records.
+  const backend = config.backend;
+  if (backend.type === "cloud") {
+    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity, security];
+    for (const stack of stacks) useDynamicCredentials(stack);
+    const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId, organizationalUnitIds: organization.organizationalUnitIds });
+    useDynamicCredentials(pipeline);
+    pipeline.connect(crossStackDependencies([...stacks, pipeline]));
+  }
+}
