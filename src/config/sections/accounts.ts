@@ -21,10 +21,8 @@ export const accountSchema = strictObject({
     .regex(/^[\x20-\x7e]{1,50}$/, { error: "an AWS account name has 1-50 printable ASCII characters" })
     .optional()
     .describe("AWS account name; default <prefix>-<name>. Give an adopted account's current name to keep it"),
-  email: z.email({ error: "not an email address" }).describe("Root user email; unique across AWS"),
-  purpose: z.enum(ACCOUNT_PURPOSES, {
-    error: `allowed purposes: ${ACCOUNT_PURPOSES.join(", ")}`,
-  }),
+  email: z.email().describe("Root user email; unique across AWS"),
+  purpose: z.enum(ACCOUNT_PURPOSES),
   ou: z
     .string()
     .min(1)

@@ -58,7 +58,7 @@ const cloudBackendSchema = strictObject({
     .default({})
     .describe("Settings of one stack's workspace, by stack name (such as account-sandbox); every other workspace has the defaults"),
   notificationEmails: z
-    .array(z.email({ error: "not an email address" }))
+    .array(z.email())
     .min(1, { error: "list at least one address, or leave the key out for logging.securityContacts" })
     .optional()
     .describe("Who is emailed about failed runs and drift; members of the Terraform Cloud organisation. Default logging.securityContacts"),

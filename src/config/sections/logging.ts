@@ -17,7 +17,7 @@ const daysSchema = (what: string) =>
 
 const objectLockSchema = strictObject({
   mode: z
-    .enum(OBJECT_LOCK_MODES, { error: `allowed object lock modes: ${OBJECT_LOCK_MODES.join(", ")}` })
+    .enum(OBJECT_LOCK_MODES)
     .default("COMPLIANCE")
     .describe("COMPLIANCE: no one, root included, can delete or shorten the lock. GOVERNANCE: principals with s3:BypassGovernanceRetention can. Default COMPLIANCE"),
   days: daysSchema("the object lock period")
@@ -44,7 +44,7 @@ export const loggingSchema = strictObject({
     .default(365)
     .describe("Days the organisation trail's CloudWatch Logs group keeps events (for the CIS metric filters and queries). Default 365"),
   securityContacts: z
-    .array(z.email({ error: "not an email address" }))
+    .array(z.email())
     .min(1, { error: "list at least one security contact: the CIS alarms must reach a person" })
     .refine((emails) => new Set(emails.map((e) => e.toLowerCase())).size === emails.length, {
       error: "security contacts must not repeat",

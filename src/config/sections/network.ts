@@ -31,7 +31,7 @@ export const networkSchema = strictObject({
     .default(3)
     .describe(`Availability zones of the home Region used, ${MIN_AVAILABILITY_ZONES}-${MAX_AVAILABILITY_ZONES} (<homeRegion>a, b, c); default 3`),
   tiers: z
-    .array(z.enum(TIERS, { error: `allowed tiers: ${TIERS.join(", ")}` }))
+    .array(z.enum(TIERS))
     .min(1, { error: "list at least the private tier" })
     .refine((tiers) => new Set(tiers).size === tiers.length, { error: "tiers must not repeat" })
     .default(["private"])
@@ -45,7 +45,7 @@ export const networkSchema = strictObject({
     .default([])
     .describe("TCP ports of the isolated tier that the private tier may reach, such as 5432 for PostgreSQL; default none"),
   natGateways: z
-    .enum(NAT_GATEWAY_MODES, { error: `allowed NAT gateway modes: ${NAT_GATEWAY_MODES.join(", ")}` })
+    .enum(NAT_GATEWAY_MODES)
     .optional()
     .describe("NAT gateways for the private tier: per-az (resilient), single (cheaper, one AZ) or none. Needs a public tier. Default per-az with a public tier, none without"),
   interfaceEndpoints: z
