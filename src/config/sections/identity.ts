@@ -154,7 +154,7 @@ export const identitySchema = strictObject({
   delegatedAdministrator: z
     .string()
     .optional()
-    .describe("Name of the member account to register as Identity Center delegated administrator; the identity stack then runs there. Default none: the management account"),
+    .describe("Name of the member account to register as Identity Center delegated administrator for sso.amazonaws.com (from the management account, by a second provider in the same stack); the identity stack then assumes memberAccountRole there, and assignments to the management account are rejected (a delegated administrator cannot manage them). Default none: the management account"),
   groups: z.array(identityGroupSchema).default([]).describe("Identity store groups"),
   users: z
     .array(identityUserSchema)
