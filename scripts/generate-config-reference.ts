@@ -179,12 +179,12 @@ export function renderConfigReference(): string {
       const required = section.schema.required?.includes(key) === true ? "yes" : "no";
       const defaultValue = property.default === undefined ? "" : code(yamlValue(property.default));
       const description = property.description ?? resolve(property).description ?? "";
-      return `| \`${key}\` | ${typeOf(property, path)} | ${required} | ${defaultValue} | ${cell(allowedOf(property, path))} | ${cell(description)} |`;
+      return `| \`${key}\` | ${typeOf(property, path)} | ${required} | ${defaultValue} | ${cell(allowedOf(property, path))} | ${cell(prose(description))} |`;
     });
     lines.push(
       section.path === "" ? `## ${section.title}` : `## \`${section.title}\``,
       "",
-      ...(section.description === undefined ? [] : [cell(section.description), ""]),
+      ...(section.description === undefined ? [] : [cell(prose(section.description)), ""]),
       "| key | type | required | default | allowed | description |",
       "| --- | --- | --- | --- | --- | --- |",
       ...rows,
@@ -212,6 +212,11 @@ function yamlValue(value: unknown): string {
     return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${k}: ${yamlValue(v)}`).join(", ")} }`;
   }
   return String(value);
+}
+
+/** Description text as Markdown shows it literally: `<name>` is not an HTML tag, `*` not emphasis. */
+function prose(text: string): string {
+  return text.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*/g, "\\*");
 }
 
 /** A table cell: no line breaks, and the pipe that would end the cell escaped. */
