@@ -56,13 +56,13 @@ describe("schema errors name the file, the path, the line and column, and what i
     const [issue, ...rest] = issuesOf(() => parseConfig(text, "lz.yaml"));
     expect(rest).toEqual([]);
     expect(issue).toMatchObject({ file: "lz.yaml", path: ["organization", "alowedRegions"], line: 6, column: 3 });
-    expect(issue?.message).toMatch(/unknown key "alowedRegions"; allowed keys: name, prefix, id, managementAccountId, homeRegion, allowedRegions/);
+    expect(issue?.message).toMatch(/unknown key "alowedRegions"; did you mean "allowedRegions"\? Allowed keys: name, prefix, id, managementAccountId, homeRegion, allowedRegions/);
   });
 
   it("rejects an unknown key at the top level", () => {
     const [issue] = issuesOf(() => parseConfig(`${MINIMAL}guardrail: {}\n`, "lz.yaml"));
     expect(issue).toMatchObject({ path: ["guardrail"], line: 22, column: 1 });
-    expect(issue?.message).toMatch(/allowed keys: \$schema, organization, organizationalUnits, accounts, backend/);
+    expect(issue?.message).toMatch(/^unknown key "guardrail"; did you mean "guardrails"\? Allowed keys: \$schema, organization, organizationalUnits, accounts, backend/);
   });
 
   it("reports a missing required key at its parent", () => {
@@ -101,14 +101,14 @@ describe("schema errors name the file, the path, the line and column, and what i
 
   it("rejects an email that is not an email address", () => {
     const issues = issuesOfData((d) => (d.accounts[1].email = "log-archive"));
-    expect(issues).toEqual([expect.objectContaining({ path: ["accounts", 1, "email"], message: "not an email address" })]);
+    expect(issues).toEqual([expect.objectContaining({ path: ["accounts", 1, "email"], message: '"log-archive" is not an email address' })]);
   });
 
   it("rejects an unknown account purpose, listing the allowed ones", () => {
     const issues = issuesOfData((d) => (d.accounts[4].purpose = "production"));
     expect(issues).toEqual([expect.objectContaining({
       path: ["accounts", 4, "purpose"],
-      message: "allowed purposes: management, log-archive, audit, shared-services, workload, sandbox",
+      message: '"production" is not one of the allowed values: management, log-archive, audit, shared-services, workload, sandbox',
     })]);
   });
 
@@ -288,11 +288,12 @@ describe("reporting", () => {
     } catch (e) {
       error = e as ConfigError;
     }
-    // Schema errors come first; cross-field rules run only on a config that passed the schema.
+    // In the order of the file.
     expect(error?.issues.map((i) => i.path)).toEqual([["organization", "prefix"], ["accounts", 1, "email"]]);
     expect(error?.message).toMatch(/^lz\.yaml: 2 problems in the landing zone config\n/);
     expect(error?.message).toContain("  lz.yaml:3:11 organization.prefix: the prefix has 2-12 lowercase letters");
-    expect(error?.message).toContain("  lz.yaml:13:12 accounts[1].email: not an email address");
+    expect(error?.message).toContain('(it begins every S3 bucket, role and key name); got "T"');
+    expect(error?.message).toContain('  lz.yaml:13:12 accounts[1].email: "not-an-email" is not an email address');
   });
 
   it("reads the file named by LANDING_ZONE_CONFIG", () => {

@@ -67,16 +67,16 @@ describe("guardrails config", () => {
     const issues = issuesOfData((d) => (d.guardrails.breakGlassRoleArns = ["arn:aws:iam::*:user/admin"]));
     expect(issues).toEqual([expect.objectContaining({
       path: ["guardrails", "breakGlassRoleArns", 0],
-      message: "expected an IAM role ARN pattern such as arn:aws:iam::*:role/BreakGlass (account id or *, wildcards * and ? allowed in the name)",
+      message: 'expected an IAM role ARN pattern such as arn:aws:iam::*:role/BreakGlass (account id or *, wildcards * and ? allowed in the name); got "arn:aws:iam::*:user/admin"',
     })]);
   });
 
   it("rejects a backup retention AWS Backup cannot keep, and an hour that is not one", () => {
     expect(issuesOfData((d) => (d.guardrails.backup.retentionDays = 0))).toEqual([
-      expect.objectContaining({ path: ["guardrails", "backup", "retentionDays"], message: "keep backups at least 1 day" }),
+      expect.objectContaining({ path: ["guardrails", "backup", "retentionDays"], message: "keep backups at least 1 day; got 0" }),
     ]);
     expect(issuesOfData((d) => (d.guardrails.backup.startHourUtc = 24))).toEqual([
-      expect.objectContaining({ path: ["guardrails", "backup", "startHourUtc"], message: "an hour of the day, 0-23 (UTC)" }),
+      expect.objectContaining({ path: ["guardrails", "backup", "startHourUtc"], message: "an hour of the day, 0-23 (UTC); got 24" }),
     ]);
   });
 
@@ -89,7 +89,7 @@ describe("guardrails config", () => {
   it("rejects an unknown key in the section, listing the allowed ones", () => {
     const issues = issuesOfData((d) => (d.guardrails.breakGlassRoles = []));
     expect(issues[0]).toMatchObject({ path: ["guardrails", "breakGlassRoles"] });
-    expect(issues[0]?.message).toBe('unknown key "breakGlassRoles"; allowed keys: breakGlassRoleArns, suspendedOu, tagPolicy, backup, aiServicesOptOut');
+    expect(issues[0]?.message).toBe('unknown key "breakGlassRoles"; did you mean "breakGlassRoleArns"? Allowed keys: breakGlassRoleArns, suspendedOu, tagPolicy, backup, aiServicesOptOut');
   });
 
   it("reports where in the file the problem is", () => {

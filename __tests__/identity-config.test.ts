@@ -47,7 +47,7 @@ describe("identity config errors", () => {
   it("rejects a session duration that is not ISO-8601", () => {
     const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ sessionDuration: "2h" })));
     expect(issue.path).toEqual(["identity", "permissionSets", 1, "sessionDuration"]);
-    expect(issue.message).toBe("a session duration is an ISO-8601 duration in hours, minutes or seconds, such as PT1H or PT1H30M");
+    expect(issue.message).toBe("a session duration is an ISO-8601 duration in hours, minutes or seconds, such as PT1H or PT1H30M; got \"2h\"");
   });
 
   it("rejects a session longer than 12 hours", () => {
@@ -188,7 +188,7 @@ describe("identity config errors", () => {
 
   it("rejects a permission set name AWS would refuse", () => {
     const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ name: "Voting Data Reader" })));
-    expect(issue).toMatchObject({ path: ["identity", "permissionSets", 1, "name"], message: "a permission set name has 1-32 letters, digits or +=,.@_-" });
+    expect(issue).toMatchObject({ path: ["identity", "permissionSets", 1, "name"], message: 'a permission set name has 1-32 letters, digits or +=,.@_-; got "Voting Data Reader"' });
   });
 
   it("rejects an instance ARN without the identity store id", () => {
@@ -242,7 +242,7 @@ describe("identity config errors", () => {
   it("rejects an inline policy statement with an unknown key", () => {
     const issue = onlyIssue((d) => d.identity.permissionSets.push(customSet({ inlinePolicy: [{ Effect: "Allow", Action: "s3:GetObject", Actions: ["s3:GetObject"], Resource: "*" }] })));
     expect(issue.path).toEqual(["identity", "permissionSets", 1, "inlinePolicy", 0, "Actions"]);
-    expect(issue.message).toMatch(/^unknown key "Actions"; allowed keys: Sid, Effect, Action/);
+    expect(issue.message).toMatch(/^unknown key "Actions"; did you mean "Action"\? Allowed keys: Sid, Effect, Action/);
   });
 
   it("rejects an inline policy statement without exactly one of Action and NotAction, Resource and NotResource", () => {
@@ -268,6 +268,6 @@ describe("identity config errors", () => {
   it("rejects an unknown key in the identity section", () => {
     const issue = onlyIssue((d) => (d.identity.group = []));
     expect(issue.path).toEqual(["identity", "group"]);
-    expect(issue.message).toMatch(/^unknown key "group"; allowed keys: instanceArn, identityStoreId, delegatedAdministrator, groups/);
+    expect(issue.message).toMatch(/^unknown key "group"; did you mean "groups"\? Allowed keys: instanceArn, identityStoreId, delegatedAdministrator, groups/);
   });
 });

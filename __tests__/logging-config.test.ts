@@ -56,7 +56,7 @@ describe("logging schema errors", () => {
 
   it("rejects a security contact that is not an email address", () => {
     expect(issuesOfLogging((l) => (l.securityContacts = ["security team"]))).toEqual([
-      expect.objectContaining({ path: ["logging", "securityContacts", 0], message: "not an email address" }),
+      expect.objectContaining({ path: ["logging", "securityContacts", 0], message: '"security team" is not an email address' }),
     ]);
   });
 
@@ -68,7 +68,7 @@ describe("logging schema errors", () => {
 
   it("rejects an unknown object lock mode, listing the allowed ones", () => {
     expect(issuesOfLogging((l) => (l.objectLock.mode = "LEGAL_HOLD"))).toEqual([
-      expect.objectContaining({ path: ["logging", "objectLock", "mode"], message: "allowed object lock modes: COMPLIANCE, GOVERNANCE" }),
+      expect.objectContaining({ path: ["logging", "objectLock", "mode"], message: '"LEGAL_HOLD" is not one of the allowed values: COMPLIANCE, GOVERNANCE' }),
     ]);
   });
 
@@ -78,16 +78,16 @@ describe("logging schema errors", () => {
       l.expirationDays = 40000;
     });
     expect(issues).toEqual([
-      expect.objectContaining({ path: ["logging", "objectLock", "days"], message: "the object lock period is at most 36500 days (S3's limit)" }),
+      expect.objectContaining({ path: ["logging", "objectLock", "days"], message: "the object lock period is at most 36500 days (S3's limit); got 36501" }),
     ]);
   });
 
   it("rejects a period of zero or a fraction of a day", () => {
     expect(issuesOfLogging((l) => (l.transitionToGlacierDays = 0))).toEqual([
-      expect.objectContaining({ path: ["logging", "transitionToGlacierDays"], message: "transitionToGlacierDays is at least 1 day" }),
+      expect.objectContaining({ path: ["logging", "transitionToGlacierDays"], message: "transitionToGlacierDays is at least 1 day; got 0" }),
     ]);
     expect(issuesOfLogging((l) => (l.expirationDays = 400.5))).toEqual([
-      expect.objectContaining({ path: ["logging", "expirationDays"], message: "expirationDays is a whole number of days" }),
+      expect.objectContaining({ path: ["logging", "expirationDays"], message: "expirationDays is a whole number of days; got 400.5" }),
     ]);
   });
 

@@ -126,7 +126,7 @@ describe("network config", () => {
   it("rejects an availability zone count outside 1-3", () => {
     expect(issuesOfData((d) => (d.accounts[PROD].network.availabilityZones = 4))).toEqual([expect.objectContaining({
       path: ["accounts", PROD, "network", "availabilityZones"],
-      message: "availabilityZones is 1-3",
+      message: "availabilityZones is 1-3; got 4",
     })]);
   });
 
@@ -140,7 +140,7 @@ describe("network config", () => {
   it("rejects an unknown or repeated tier", () => {
     expect(issuesOfData((d) => (d.accounts[NONPROD].network.tiers = ["private", "dmz"]))).toEqual([expect.objectContaining({
       path: ["accounts", NONPROD, "network", "tiers", 1],
-      message: "allowed tiers: public, private, isolated",
+      message: '"dmz" is not one of the allowed values: public, private, isolated',
     })]);
     expect(issuesOfData((d) => (d.accounts[NONPROD].network.tiers = ["private", "private"]))).toEqual([expect.objectContaining({
       path: ["accounts", NONPROD, "network", "tiers"],
@@ -165,7 +165,7 @@ describe("network config", () => {
   it("rejects a port outside 1-65535 and more isolated ports than the network ACL has room for", () => {
     expect(issuesOfData((d) => (d.accounts[PROD].network.isolatedPorts = [0]))).toEqual([expect.objectContaining({
       path: ["accounts", PROD, "network", "isolatedPorts", 0],
-      message: "a port is 1-65535",
+      message: "a port is 1-65535; got 0",
     })]);
     expect(issuesOfData((d) => (d.accounts[PROD].network.isolatedPorts = Array.from({ length: 11 }, (_, i) => 5000 + i)))).toEqual([expect.objectContaining({
       path: ["accounts", PROD, "network", "isolatedPorts"],
@@ -176,11 +176,11 @@ describe("network config", () => {
   it("rejects an interface endpoint that is not a service name", () => {
     expect(issuesOfData((d) => (d.accounts[PROD].network.interfaceEndpoints = ["ssm", "com.amazonaws.eu-west-2.kms"]))).toEqual([expect.objectContaining({
       path: ["accounts", PROD, "network", "interfaceEndpoints", 1],
-      message: "an interface endpoint is the service part of com.amazonaws.<region>.<service>, such as ssm, kms, logs, sts or ecr.api",
+      message: "an interface endpoint is the service part of com.amazonaws.<region>.<service>, such as ssm, kms, logs, sts or ecr.api; got \"com.amazonaws.eu-west-2.kms\"",
     })]);
     expect(issuesOfData((d) => (d.accounts[PROD].network.interfaceEndpoints = ["SSM"]))).toEqual([expect.objectContaining({
       path: ["accounts", PROD, "network", "interfaceEndpoints", 0],
-      message: "an interface endpoint is the service part of com.amazonaws.<region>.<service>, such as ssm, kms, logs, sts or ecr.api",
+      message: 'an interface endpoint is the service part of com.amazonaws.<region>.<service>, such as ssm, kms, logs, sts or ecr.api; got "SSM"',
     })]);
   });
 

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type * as z from "zod";
-import { ConfigError, type ConfigIssue, type ConfigPath, type LocatedConfigIssue } from "./errors";
+import { closestName } from "../closest-name";
+import { ConfigError, issueMessage, withValue, type ConfigIssue, type ConfigPath, type LocatedConfigIssue } from "./errors";
 import { landingZoneSchema, type LandingZoneConfig } from "./schema";
 import { SECTION_UNAVAILABLE, validateConfig } from "./validate";
 
@@ -57,15 +58,29 @@ export function parseConfig(text: string, file: string): LandingZoneConfig {
   if (data === null || data === undefined) {
     throw new ConfigError(file, [locate({ path: [], message: `the config file is empty; it needs at least ${requiredSections().join(", ")}` }, 0)]);
   }
-  const parsed = landingZoneSchema.safeParse(data, { reportInput: true });
+  // The keys allowed in each map that has an unknown key, by the map itself: only the error map sees the schema.
+  const allowedKeys = new WeakMap<object, readonly string[]>();
+  const parsed = landingZoneSchema.safeParse(data, {
+    reportInput: true,
+    error: (issue) => {
+      const shape = (issue.inst as { readonly _zod?: { readonly def?: { readonly shape?: object } } } | undefined)?._zod?.def?.shape;
+      if (issue.code === "unrecognized_keys" && typeof issue.input === "object" && issue.input !== null && shape !== undefined)
+        allowedKeys.set(issue.input, Object.keys(shape));
+      return issueMessage(issue);
+    },
+  });
   const issues: PendingIssue[] = parsed.success
     ? validateConfig(parsed.data)
-    : [...parsed.error.issues.flatMap(toConfigIssues), ...validateConfig(sectionsThatPassed(data, parsed.error.issues))];
+    : [
+        ...parsed.error.issues.flatMap((issue) => toConfigIssues(issue, allowedKeys)),
+        ...validateConfig(sectionsThatPassed(data, parsed.error.issues)),
+      ];
   if (issues.length > 0) {
-    throw new ConfigError(
-      file,
-      issues.map(({ pointAtKey, ...issue }) => locate(issue, offsetOf(doc, issue.path, pointAtKey === true))),
-    );
+    // In the order of the file, as an editor lists them; issues at one place keep the order they were found in.
+    const located = issues
+      .map(({ pointAtKey, ...issue }) => locate(issue, offsetOf(doc, issue.path, pointAtKey === true)))
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+    throw new ConfigError(file, located);
   }
   return deepFreeze(parsed.data as LandingZoneConfig);
 }
@@ -112,10 +127,11 @@ interface PendingIssue extends ConfigIssue {
   readonly pointAtKey?: boolean;
 }
 
-function toConfigIssues(issue: z.core.$ZodIssue): PendingIssue[] {
-  // One issue per unknown key, so each gets its own line:column.
+function toConfigIssues(issue: z.core.$ZodIssue, allowedKeys: WeakMap<object, readonly string[]>): PendingIssue[] {
+  // One issue per unknown key, so each gets its own line:column and its own suggestion.
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({ path: [...issue.path, key].map(toSegment), message: issue.message, pointAtKey: true }));
+    const allowed = typeof issue.input === "object" && issue.input !== null ? allowedKeys.get(issue.input) : undefined;
+    return issue.keys.map((key) => ({ path: [...issue.path, key].map(toSegment), message: unknownKeyMessage(key, allowed), pointAtKey: true }));
   }
   const path = issue.path.map(toSegment);
   // A bad key of a record (such as a tag key) carries the key's own messages inside it.
@@ -125,7 +141,15 @@ function toConfigIssues(issue: z.core.$ZodIssue): PendingIssue[] {
   if (issue.code === "invalid_type" && issue.input === undefined) {
     return [{ path, message: `missing required key "${String(path.at(-1))}" (expected ${issue.expected})` }];
   }
-  return [{ path, message: issue.message }];
+  return [{ path, message: withValue(issue.message, issue.input) }];
+}
+
+/** `unknown key "organisation"; did you mean "organization"? Allowed keys: …` (the suggestion only when one is close). */
+function unknownKeyMessage(key: string, allowed: readonly string[] | undefined): string {
+  if (allowed === undefined) return `unknown key "${key}"`;
+  const suggestion = closestName(key, allowed);
+  const hint = suggestion === undefined ? "; allowed keys: " : `; did you mean "${suggestion}"? Allowed keys: `;
+  return `unknown key "${key}"${hint}${allowed.join(", ")}`;
 }
 
 function toSegment(segment: PropertyKey): string | number {

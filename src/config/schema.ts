@@ -24,7 +24,13 @@ export const landingZoneSchema = strictObject({
   guardrails: guardrailsSchema.prefault({}).describe("Organizations policies: region deny, protective SCPs, RCPs, tag, backup and AI opt-out policies"),
   networking: networkingSchema,
   logging: loggingSchema,
-  identity: identitySchema.prefault({}).describe("IAM Identity Center: groups, permission sets, assignments; default none"),
+  identity: identitySchema
+    .prefault({})
+    .describe(
+      "IAM Identity Center (the identity stack): groups, permission sets, assignments; default none. The instance must be " +
+        "in organization.homeRegion (the stack's providers and alarms use that Region); MFA cannot be set by code " +
+        "(docs/identity-center-mfa.md)",
+    ),
   accountBaseline: accountBaselineSchema
     .prefault({})
     .describe("Every account's own settings: alternate contacts, IAM password policy, backup vault lock, restore testing"),

@@ -1,3 +1,5 @@
+import { closestName } from "../closest-name";
+
 /**
  * The catalogue of AWS services that offer interface VPC endpoints (com.amazonaws.<region>.<service>), as listed in
  * "AWS services that integrate with AWS PrivateLink"
@@ -85,24 +87,7 @@ export function supportsEndpointPolicy(name: string): boolean {
   return endpointService(name)?.policies === true;
 }
 
-/** Levenshtein distance: how many single-character edits turn one name into the other. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /** The catalogue's closest name to an unknown one, or undefined when none is close (more than a third edited). */
 export function closestEndpointService(name: string): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const service of INTERFACE_ENDPOINT_SERVICES) {
-    const distance = editDistance(name, service.name);
-    if (best === undefined || distance < best.distance) best = { name: service.name, distance };
-  }
-  return best !== undefined && best.distance <= Math.max(2, Math.ceil(name.length / 3)) ? best.name : undefined;
+  return closestName(name, INTERFACE_ENDPOINT_SERVICES.map((service) => service.name));
 }

@@ -22,13 +22,18 @@ export interface PolicyForQuota {
   readonly targets: readonly string[];
 }
 
+/** One quota a plan would exceed: a policy too long, or a target with too many policies of one type. */
+export type QuotaViolation =
+  | { readonly kind: "size"; readonly policy: string; readonly message: string }
+  | { readonly kind: "count"; readonly target: string; readonly message: string };
+
 /** Every quota violation, each naming the policy or target, the figure and the limit; empty when all fit. */
-export function quotaViolations(policies: readonly PolicyForQuota[]): string[] {
-  const violations: string[] = [];
+export function quotaViolations(policies: readonly PolicyForQuota[]): QuotaViolation[] {
+  const violations: QuotaViolation[] = [];
   for (const policy of policies) {
     const limit = POLICY_QUOTAS[policy.type].maxCharacters;
     if (policy.content.length > limit)
-      violations.push(`policy ${policy.name} (${policy.type}) has ${policy.content.length} characters; the limit is ${limit}`);
+      violations.push({ kind: "size", policy: policy.name, message: `policy ${policy.name} (${policy.type}) has ${policy.content.length} characters; the limit is ${limit}` });
   }
   const perTarget = new Map<string, Map<OrganizationPolicyType, string[]>>();
   for (const policy of policies)
@@ -42,16 +47,11 @@ export function quotaViolations(policies: readonly PolicyForQuota[]): string[] {
       const quota = POLICY_QUOTAS[type];
       const count = names.length + quota.managedPerTarget;
       if (count > quota.perTarget)
-        violations.push(
-          `${target} would have ${count} ${type} policies attached (${names.join(", ")}${quota.managedPerTarget > 0 ? " and the AWS-managed full-access policy" : ""}); the limit is ${quota.perTarget}`,
-        );
+        violations.push({
+          kind: "count",
+          target,
+          message: `${target} would have ${count} ${type} policies attached (${names.join(", ")}${quota.managedPerTarget > 0 ? " and the AWS-managed full-access policy" : ""}); the limit is ${quota.perTarget}`,
+        });
     }
   return violations;
-}
-
-/** Throws one Error listing every quota violation. */
-export function assertWithinQuotas(policies: readonly PolicyForQuota[]): void {
-  const violations = quotaViolations(policies);
-  if (violations.length > 0)
-    throw new Error(`Organizations policy quotas exceeded:\n${violations.map((v) => `  - ${v}`).join("\n")}`);
 }

@@ -1,4 +1,5 @@
 import { Naming } from "../../naming";
+import { LONGEST_ORGANIZATION_ID } from "../../policies/guardrail-policies";
 import { logArchivePolicies, policySizeProblems } from "../../policies/log-archive";
 import type { ConfigRule } from "./rule";
 
@@ -27,32 +28,40 @@ export const transitionBeforeExpiry: ConfigRule = (config) => {
       }];
 };
 
-/** Longest values of what the organization stack may only know at apply: a 12-digit account id, o-[a-z0-9]{10,32}. */
+/** The longest account id (12 digits) stands in for the log archive account's while it is not known. */
 const SIZING_ACCOUNT_ID = "000000000000";
-const SIZING_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
 
 /**
  * Every log archive bucket and key policy fits AWS's size limit, checked with the config before any stack is built.
  * They name no member account (organisation-wide conditions), so what they depend on is all in config: the allowed
- * Regions, the auditor roles, and ids that, unless adopted, are measured at their longest.
+ * Regions, the auditor roles, and ids that, unless adopted, are measured at their longest. Messages name a bucket
+ * whose account is not known yet by its pattern, never by the stand-in id.
  */
 export const logArchivePoliciesFit: ConfigRule = (config) => {
   const naming = new Naming(config.organization);
-  const logArchiveAccountId = config.accounts.find((a) => a.purpose === "log-archive")?.id ?? SIZING_ACCOUNT_ID;
+  const adoptedId = config.accounts.find((a) => a.purpose === "log-archive")?.id;
+  const logArchiveAccountId = adoptedId ?? SIZING_ACCOUNT_ID;
   const policies = logArchivePolicies(
     { bucketName: (kind) => naming.logBucketName(kind, logArchiveAccountId), keyAlias: naming.kmsAlias("log-archive") },
     {
       logArchiveAccountId,
       managementAccountId: config.organization.managementAccountId,
       auditAccountId: config.accounts.find((a) => a.purpose === "audit")?.id ?? SIZING_ACCOUNT_ID,
-      organizationId: config.organization.id ?? SIZING_ORGANIZATION_ID,
+      organizationId: config.organization.id ?? LONGEST_ORGANIZATION_ID,
       homeRegion: config.organization.homeRegion,
       regions: config.organization.allowedRegions,
       trailArn: naming.orgTrailArn(config.organization.managementAccountId),
       auditorRoleArns: config.logging.auditorRoleArns,
     },
   );
-  return policySizeProblems(policies).map((message) => ({ path: ["logging", "auditorRoleArns"], message }));
+  const shown = (message: string): string =>
+    adoptedId === undefined
+      ? (["cloudtrail", "config", "flow-logs", "access-logs"] as const).reduce(
+          (text, kind) => text.replaceAll(naming.logBucketName(kind, SIZING_ACCOUNT_ID), naming.logBucketName(kind, "<log archive account id>")),
+          message,
+        )
+      : message;
+  return policySizeProblems(policies).map((message) => ({ path: ["logging", "auditorRoleArns"], message: shown(message) }));
 };
 
 /** Rules for the logging section. */

@@ -3,13 +3,13 @@ import { regionSchema, strictObject } from "./common";
 import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../../terraform/version";
 
 const localBackendSchema = strictObject({
-  type: z.literal("local"),
+  type: z.literal("local").describe("State of stack X in terraform.X.tfstate in the project root (never inside cdktf.out)"),
 });
 
 const s3BackendSchema = strictObject({
-  type: z.literal("s3"),
+  type: z.literal("s3").describe("State of stack X at s3://<bucket>/<keyPrefix>/X/terraform.tfstate, encrypted, with S3-native locking (use_lockfile, Terraform 1.10 or later)"),
   bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "not a valid S3 bucket name" }),
-  region: regionSchema,
+  region: regionSchema.describe("Region of the state bucket"),
   keyPrefix: z
     .string()
     .regex(/^[\w.-]+(\/[\w.-]+)*$/, { error: "a key prefix is path segments of letters, digits and _.- joined by /" })
@@ -30,9 +30,11 @@ const s3BackendSchema = strictObject({
 export const DEFAULT_TERRAFORM_VERSION = "1.12.2";
 
 const cloudBackendSchema = strictObject({
-  type: z.literal("cloud"),
+  type: z
+    .literal("cloud")
+    .describe("State of stack X in the HCP Terraform workspace <workspacePrefix>X; synth also writes the pipeline stack, which creates the workspaces (docs/terraform-cloud.md)"),
   organization: z.string().min(1).describe("Terraform Cloud / HCP Terraform organization"),
-  hostname: z.string().default("app.terraform.io"),
+  hostname: z.string().default("app.terraform.io").describe("HCP Terraform or Terraform Enterprise host; default app.terraform.io"),
   project: z.string().min(1).optional().describe("Project the workspaces belong to; default the organization's default project"),
   workspacePrefix: z
     .string()
@@ -52,16 +54,16 @@ const cloudBackendSchema = strictObject({
     .record(
       z.string(),
       strictObject({
-        autoApply: z.boolean().default(false).describe("Apply a plan without a person confirming it; default false"),
+        autoApply: z.boolean().default(false).describe("Apply that stack's plans without a person confirming them; default false"),
       }),
     )
     .default({})
-    .describe("Settings of one stack's workspace, by stack name (such as account-sandbox); every other workspace has the defaults"),
+    .describe("Settings of one stack's workspace, by stack name (such as account-sandbox), which must be a stack of this config; every other workspace has the defaults"),
   notificationEmails: z
-    .array(z.email({ error: "not an email address" }))
+    .array(z.email())
     .min(1, { error: "list at least one address, or leave the key out for logging.securityContacts" })
     .optional()
-    .describe("Who is emailed about failed runs and drift; members of the Terraform Cloud organisation. Default logging.securityContacts"),
+    .describe("Who is emailed about failed runs and drift; each must be a member of the HCP Terraform organisation. Default logging.securityContacts"),
   healthAssessments: z
     .boolean()
     .default(true)

@@ -2,17 +2,11 @@ import * as z from "zod";
 import { AWS_REGION_CODES } from "../../regions/aws-regions";
 
 /**
- * A strict object: unknown keys are errors (a typo such as `alowedRegions` must not pass silently),
- * and the error lists the keys that are allowed at that place.
+ * A strict object: unknown keys are errors (a typo such as `alowedRegions` must not pass silently). The loader words
+ * the error (src/config/load.ts): the closest allowed key as a "did you mean", and every key allowed at that place.
  */
 export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  const allowed = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed keys: ${allowed}`
-        : undefined,
-  });
+  return z.strictObject(shape);
 }
 
 export const accountIdSchema = z

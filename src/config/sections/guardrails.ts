@@ -26,7 +26,7 @@ const tagPolicySchema = strictObject({
     .refine((values) => new Set(values).size === values.length, { error: "values must not repeat" })
     .default([...DEFAULT_DATA_CLASSIFICATIONS])
     .describe("The only values the classification tag may have; default [public, internal, confidential, restricted]"),
-  ownerKey: tagKeySchema.default("Owner").describe("Tag key naming the owning team; its case is enforced and its absence reported; default Owner"),
+  ownerKey: tagKeySchema.default("Owner").describe("Tag key naming the owning team (the landing zone's own default tag); its case is enforced and its absence reported; default Owner"),
 });
 
 const backupSchema = strictObject({
@@ -52,12 +52,12 @@ export const guardrailsSchema = strictObject({
   breakGlassRoleArns: z
     .array(roleArnPatternSchema)
     .default([])
-    .describe("Role ARN patterns for emergencies: exempt from the region deny and from the IAM-user deny (never from the other guardrails); default none"),
+    .describe("Role ARN patterns (arn:aws:iam::<id or *>:role/<name, * and ? allowed>) for emergencies: exempt from the region deny, the IAM-user deny and the internet-path statement, and from nothing else; default none"),
   suspendedOu: z
     .string()
     .min(1)
     .optional()
-    .describe("Path of the OU whose accounts may do nothing at all (deny-all SCP), such as Suspended; default none"),
+    .describe("Path of the OU whose accounts may do nothing at all (deny-all SCP), such as Suspended; it must exist, and the log-archive and audit accounts may not be in it. Accounts in it (or below it) get no account stack, since the deny-all SCP stops the deployment role too; their last applied state is left as it was. Default none"),
   tagPolicy: tagPolicySchema.prefault({}).describe("The organisation tag policy: data classification and owner"),
   backup: backupSchema.prefault({}).describe("The organisation backup policy: a daily plan for tagged resources"),
   aiServicesOptOut: z.boolean().default(true).describe("Opt every account out of AWS AI services using its content to improve them; default true"),

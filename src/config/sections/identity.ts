@@ -48,7 +48,7 @@ const stringOrListSchema = z.union([z.string().min(1), z.array(z.string().min(1)
 /** One statement of an inline policy, written in config the way IAM writes it. */
 export const policyStatementSchema = strictObject({
   Sid: z.string().regex(/^[A-Za-z0-9]+$/, { error: "a Sid has letters and digits only" }).optional(),
-  Effect: z.enum(["Allow", "Deny"], { error: 'Effect is "Allow" or "Deny"' }),
+  Effect: z.enum(["Allow", "Deny"]),
   Action: stringOrListSchema.optional(),
   NotAction: stringOrListSchema.optional(),
   Resource: stringOrListSchema.optional(),
@@ -112,7 +112,7 @@ export const identityUserSchema = strictObject({
   displayName: z.string().min(1).max(1024),
   givenName: z.string().min(1).max(1024),
   familyName: z.string().min(1).max(1024),
-  email: z.email({ error: "not an email address" }),
+  email: z.email(),
   groups: z.array(z.string()).default([]).describe("Names of the groups the user belongs to"),
 });
 
@@ -154,7 +154,7 @@ export const identitySchema = strictObject({
   delegatedAdministrator: z
     .string()
     .optional()
-    .describe("Name of the member account to register as Identity Center delegated administrator; the identity stack then runs there. Default none: the management account"),
+    .describe("Name of the member account to register as Identity Center delegated administrator for sso.amazonaws.com (from the management account, by a second provider in the same stack); the identity stack then assumes memberAccountRole there, and assignments to the management account are rejected (a delegated administrator cannot manage them). Default none: the management account"),
   groups: z.array(identityGroupSchema).default([]).describe("Identity store groups"),
   users: z
     .array(identityUserSchema)

@@ -15,13 +15,13 @@ const daysSchema = (what: string) =>
 
 const objectLockSchema = strictObject({
   mode: z
-    .enum(OBJECT_LOCK_MODES, { error: `allowed object lock modes: ${OBJECT_LOCK_MODES.join(", ")}` })
+    .enum(OBJECT_LOCK_MODES)
     .default("COMPLIANCE")
     .describe("COMPLIANCE: no one, root included, can delete or shorten the lock. GOVERNANCE: principals with s3:BypassGovernanceRetention can. Default COMPLIANCE"),
   days: daysSchema("the object lock period")
     .max(MAX_OBJECT_LOCK_DAYS, { error: `the object lock period is at most ${MAX_OBJECT_LOCK_DAYS} days (S3's limit)` })
     .default(365)
-    .describe("Every CloudTrail and flow log object version is locked for this many days after it is written. Default 365"),
+    .describe("Every CloudTrail and flow log object version is locked for this many days after it is written (at most 36500, S3's limit). Default 365"),
 });
 
 export const loggingSchema = strictObject({
@@ -42,7 +42,7 @@ export const loggingSchema = strictObject({
     .default(365)
     .describe("Days the organisation trail's CloudWatch Logs group keeps events (for the CIS metric filters and queries). Default 365"),
   securityContacts: z
-    .array(z.email({ error: "not an email address" }))
+    .array(z.email())
     .min(1, { error: "list at least one security contact: the CIS alarms must reach a person" })
     .refine((emails) => new Set(emails.map((e) => e.toLowerCase())).size === emails.length, {
       error: "security contacts must not repeat",
@@ -61,7 +61,11 @@ export const loggingSchema = strictObject({
       }),
     )
     .default([])
-    .describe("IAM roles (in any account) that may read and decrypt the log archive, for example a security team's audit role"),
-});
+    .describe(
+      "IAM roles (in any account) that may list and read (never write or delete) every log bucket and decrypt through S3 in " +
+        "the home Region, for example a security team's audit role. Each role must exist when the log-archive stack is applied: " +
+        "S3 and KMS reject policies that name unknown principals",
+    ),
+}).describe("Central logging: the organisation trail, the log archive's retention and who is alerted. Required, because the alarms need someone to notify");
 
 export type LoggingConfig = z.infer<typeof loggingSchema>;

@@ -24,7 +24,7 @@ export const networkSchema = strictObject({
     .default(3)
     .describe(`Availability zones of the home Region used, ${MIN_AVAILABILITY_ZONES}-${MAX_AVAILABILITY_ZONES} (<homeRegion>a, b, c); default 3`),
   tiers: z
-    .array(z.enum(TIERS, { error: `allowed tiers: ${TIERS.join(", ")}` }))
+    .array(z.enum(TIERS))
     .min(1, { error: "list at least the private tier" })
     .refine((tiers) => new Set(tiers).size === tiers.length, { error: "tiers must not repeat" })
     .default(["private"])
@@ -38,9 +38,9 @@ export const networkSchema = strictObject({
     .default([])
     .describe("TCP ports of the isolated tier that the private tier may reach, such as 5432 for PostgreSQL; default none"),
   natGateways: z
-    .enum(NAT_GATEWAY_MODES, { error: `allowed NAT gateway modes: ${NAT_GATEWAY_MODES.join(", ")}` })
+    .enum(NAT_GATEWAY_MODES)
     .optional()
-    .describe("NAT gateways for the private tier: per-az (resilient), single (cheaper, one AZ) or none. Needs a public tier. Default per-az with a public tier, none without"),
+    .describe("NAT gateways for the private tier: per-az (resilient), single (one NAT gateway in the first zone: cheaper, not zone-resilient) or none. Needs a public tier. Default per-az with a public tier, none without"),
   interfaceEndpoints: z
     .array(
       z.string().regex(/^(?!com\.)[a-z0-9][a-z0-9.-]{0,62}$/, {
@@ -49,7 +49,7 @@ export const networkSchema = strictObject({
     )
     .refine((services) => new Set(services).size === services.length, { error: "interface endpoints must not repeat" })
     .default([])
-    .describe("Interface endpoints (private DNS, in the private tier) by service, such as [ssm, ssmmessages, ec2messages, kms, logs, sts]; each must be in the catalogue of src/network/endpoint-services.ts; default none"),
+    .describe("Interface endpoints (private DNS, in the private tier) by service, the part after com.amazonaws.<region>., such as [ssm, ssmmessages, ec2messages, kms, logs, sts]; each must be in the catalogue of src/network/endpoint-services.ts (an unknown name gets the closest one suggested; add a missing service there, with its AWS page); default none"),
   flowLogs: strictObject({
     cloudWatchLogs: strictObject({
       retentionDays: z
@@ -79,7 +79,7 @@ export const networkingSchema = strictObject({
   reservedRanges: z
     .array(reservedRangeSchema)
     .default([])
-    .describe("Address ranges used outside the landing zone's VPCs (on-premises, other clouds, partner links) that no VPC may overlap; default none"),
+    .describe("Address ranges used outside the landing zone's VPCs (on-premises, other clouds, partner links) that no VPC may overlap; any IPv4 network address, public or private; default none"),
 })
   .default({ reservedRanges: [] })
   .describe("Organisation-wide network settings");

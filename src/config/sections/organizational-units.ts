@@ -33,4 +33,7 @@ export const organizationalUnitSchema: z.ZodType<OrganizationalUnitConfig, unkno
 export const organizationalUnitsSchema = z
   .array(organizationalUnitSchema)
   .default([])
-  .describe("The OU tree under the organization root; accounts refer to OUs by path, such as Workloads/Prod");
+  .describe(
+    "The OU tree under the organization root, nested up to five levels (AWS's limit); names are unique under their parent. " +
+      "Accounts refer to an OU by its path, such as Workloads/Prod",
+  );
