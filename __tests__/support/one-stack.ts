@@ -1,4 +1,5 @@
 import { Testing, type App, type TerraformStack } from "cdktf";
+import { composeLandingZone } from "../../main";
 import type { LandingZoneConfig } from "../../src/config/schema";
 import { AccountDirectory } from "../../src/stacks/account-directory";
 import { AccountStack } from "../../stacks/account-stack";
@@ -90,4 +91,14 @@ function buildAlone(app: App, name: LoneStackName, config: LandingZoneConfig): T
       return new AccountStack(app, { config, account, logArchiveAccountId: accounts.logArchive.id, organizationId });
     }
   }
+}
+
+/**
+ * The names of the stacks the landing zone composes for a config, without synthesizing any: for tests of which
+ * stacks exist. Composing is a fraction of a whole-app synthesis.
+ */
+export function composedStackNames(config: LandingZoneConfig = exampleConfig()): string[] {
+  const app = Testing.app({ stackTraces: false });
+  composeLandingZone(app, config);
+  return app.node.children.map((child) => child.node.id);
 }
