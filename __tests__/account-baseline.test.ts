@@ -1,4 +1,5 @@
-import { exampleConfig, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+import { exampleConfig, type SynthesizedStack } from "./helpers";
+import { synthesizeStackAlone } from "./support/one-stack";
 
 /** The single resource of a type in a stack, whatever its generated name. */
 function only(stack: SynthesizedStack, type: string): Record<string, any> {
@@ -8,16 +9,19 @@ function only(stack: SynthesizedStack, type: string): Record<string, any> {
 }
 
 describe("account baseline, in every member account stack", () => {
-  const stacks = synthesizeLandingZone();
-  const memberStacks = exampleConfig()
-    .accounts.filter((a) => a.purpose !== "management")
-    .map((a) => [a.name, synthesized(stacks.get(`account-${a.name}`)!)] as const);
+  const members = exampleConfig().accounts.filter((a) => a.purpose !== "management").map((a) => a.name);
+  let stacks: Map<string, SynthesizedStack>;
+  beforeAll(() => {
+    stacks = new Map(members.map((name) => [name, synthesizeStackAlone(`account-${name}`)]));
+  });
 
-  it.each(memberStacks)("%s: encrypts new EBS volumes by default", (_, stack) => {
+  it.each(members)("%s: encrypts new EBS volumes by default", (name) => {
+    const stack = stacks.get(name)!;
     expect(only(stack, "aws_ebs_encryption_by_default").enabled).toBe(true);
   });
 
-  it.each(memberStacks)("%s: turns on all four S3 Block Public Access settings for the account", (_, stack) => {
+  it.each(members)("%s: turns on all four S3 Block Public Access settings for the account", (name) => {
+    const stack = stacks.get(name)!;
     expect(only(stack, "aws_s3_account_public_access_block")).toMatchObject({
       block_public_acls: true,
       ignore_public_acls: true,
@@ -26,20 +30,24 @@ describe("account baseline, in every member account stack", () => {
     });
   });
 
-  it.each(memberStacks)("%s: requires IMDSv2 for new instances by default", (_, stack) => {
+  it.each(members)("%s: requires IMDSv2 for new instances by default", (name) => {
+    const stack = stacks.get(name)!;
     expect(only(stack, "aws_ec2_instance_metadata_defaults")).toMatchObject({ http_tokens: "required", http_put_response_hop_limit: 2 });
   });
 
-  it.each(memberStacks)("%s: blocks public sharing of EBS snapshots and AMIs", (_, stack) => {
+  it.each(members)("%s: blocks public sharing of EBS snapshots and AMIs", (name) => {
+    const stack = stacks.get(name)!;
     expect(only(stack, "aws_ebs_snapshot_block_public_access").state).toBe("block-all-sharing");
     expect(only(stack, "aws_ec2_image_block_public_access").state).toBe("block-new-sharing");
   });
 
-  it.each(memberStacks)("%s: has the backup vault the backup policy names, protected from destroy", (_, stack) => {
+  it.each(members)("%s: has the backup vault the backup policy names, protected from destroy", (name) => {
+    const stack = stacks.get(name)!;
     expect(only(stack, "aws_backup_vault")).toMatchObject({ name: "kestrel-lz-backup-vault", lifecycle: { prevent_destroy: true } });
   });
 
-  it.each(memberStacks)("%s: has the backup role, assumable only by AWS Backup, with exactly the backup and restore policies, S3's included", (_, stack) => {
+  it.each(members)("%s: has the backup role, assumable only by AWS Backup, with exactly the backup and restore policies, S3's included", (name) => {
+    const stack = stacks.get(name)!;
     // Other roles (such as the VPC's flow-log role) may share the stack: find the backup role by its name.
     const [address, role] = Object.entries(stack.resources("aws_iam_role")).find(([, r]) => r.name === "kestrel-lz-backup") ?? [];
     expect(JSON.parse(role?.assume_role_policy)).toEqual({

@@ -8,12 +8,19 @@ import { ELB_LOG_DELIVERY_ACCOUNTS, ELB_SERVICE_PRINCIPAL_REGIONS, elbLogDeliver
 import { AWS_REGION_CODES } from "../src/regions/aws-regions";
 import { TAG_ENFORCED_FOR } from "../src/policies/tag-policy";
 import { quotaViolations } from "../src/policies/quotas";
-import { configFromData, exampleConfig, exampleConfigData, issuesOfData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, issuesOfData, type SynthesizedStack } from "./helpers";
+import { accountNamed, ouNamed } from "./support/fixtures";
+import { synthesizeStackAlone } from "./support/one-stack";
 import { ROOT_REF, stackAttachments, stackPolicies } from "./support/organization-simulator";
 
-const stack = synthesized(stackNamed(synthesizeLandingZone(), "organization"));
-const policies = stackPolicies(stack);
-const attachments = stackAttachments(stack);
+let stack: SynthesizedStack;
+let policies: ReturnType<typeof stackPolicies>;
+let attachments: ReturnType<typeof stackAttachments>;
+beforeAll(() => {
+  stack = synthesizeStackAlone("organization");
+  policies = stackPolicies(stack);
+  attachments = stackAttachments(stack);
+});
 const ouRef = (slug: string) => `\${aws_organizations_organizational_unit.ou_${slug}.id}`;
 
 /** Where each policy is attached, by policy address. */
@@ -90,8 +97,8 @@ describe("policy documents in the synthesized organization stack", () => {
   it("creating the organization, carries its id into the data perimeter as the one Terraform reference", () => {
     const data = exampleConfigData();
     delete data.organization.id;
-    delete data.accounts[3].id;
-    const fresh = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    delete accountNamed(data, "shared-services").id;
+    const fresh = synthesizeStackAlone("organization", configFromData(data));
     for (const [address, resource] of Object.entries(fresh.resources("aws_organizations_policy"))) {
       const references = [...(resource.content as string).matchAll(/(?:^|[^$])(\$\{[^}]*\})/g)].map((m) => m[1]);
       const expected = address === "rcp_data-perimeter" ? ["${aws_organizations_organization.organization.id}", "${aws_organizations_organization.organization.id}"] : [];
@@ -212,8 +219,8 @@ describe("per-OU residency: where region-deny policies are attached", () => {
 
   it("writes the override's attachments into the stack", () => {
     const data = exampleConfigData();
-    data.organizationalUnits[2].children[0].allowedRegions = ["eu-west-2", "eu-central-1"];
-    const overridden = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    ouNamed(data, "Workloads/Prod").allowedRegions = ["eu-west-2", "eu-central-1"];
+    const overridden = synthesizeStackAlone("organization", configFromData(data));
     const targets = (address: string) =>
       Object.values(overridden.resources("aws_organizations_policy_attachment")).filter((a) => a.policy_id === `\${aws_organizations_policy.${address}.id}`).map((a) => a.target_id).sort();
     expect(targets("scp_region-deny")).toEqual([ROOT_REF]);
@@ -262,7 +269,7 @@ describe("management policies", () => {
   it("backup policy: the selection name fits AWS Backup's 1-50 character pattern whatever the tag", () => {
     const data = exampleConfigData();
     data.guardrails.backup = { tagKey: `backup/${"k".repeat(120)}`, tagValue: "daily at 03:00 UTC" };
-    const long = stackPolicies(synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization")));
+    const long = stackPolicies(synthesizeStackAlone("organization", configFromData(data)));
     const names = Object.keys(long.get("backup_daily")?.document.plans["kestrel-lz-daily"].selections.tags);
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^[a-zA-Z0-9\-_.]{1,50}$/);
@@ -276,7 +283,7 @@ describe("management policies", () => {
   it("leaves out the AI opt-out policy when config turns it off", () => {
     const data = exampleConfigData();
     data.guardrails.aiServicesOptOut = false;
-    const off = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    const off = synthesizeStackAlone("organization", configFromData(data));
     expect(off.text).not.toHaveResourceWithProperties(OrganizationsPolicy, { type: "AISERVICES_OPT_OUT_POLICY" });
   });
 });
@@ -343,7 +350,7 @@ describe("data perimeter: load balancer access log delivery", () => {
 
   it("exempts exactly the ELB accounts of the allowed Regions", () => {
     const data = exampleConfigData();
-    data.organizationalUnits[2].children[0].allowedRegions = ["eu-west-2", "eu-west-1", "eu-south-2"];
+    ouNamed(data, "Workloads/Prod").allowedRegions = ["eu-west-2", "eu-west-1", "eu-south-2"];
     const perimeter = guardrailPolicies(configFromData(data), "o-kestrelciv1").find((p) => p.id === "rcp_data-perimeter")?.document as any;
     // eu-south-2 (Spain, November 2022) uses the service principal: no account.
     expect(perimeter.Statement[0].Condition.StringNotEqualsIfExists["aws:PrincipalAccount"]).toEqual(["652711504416", "156460612806"]);

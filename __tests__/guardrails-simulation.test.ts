@@ -1,4 +1,6 @@
-import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+import { configFromData, exampleConfigData, type SynthesizedStack } from "./helpers";
+import { accountNamed, ouNamed } from "./support/fixtures";
+import { synthesizeStackAlone } from "./support/one-stack";
 import { accessLogsBucketPolicy, cloudTrailBucketPolicy, configBucketPolicy, flowLogsBucketPolicy, logArchiveKeyPolicy, type LogArchivePolicyContext } from "../src/policies/log-archive";
 import { OrganizationSimulator, SIMULATED_ORG_ID, type SimulatedRequest } from "./support/organization-simulator";
 
@@ -17,10 +19,13 @@ function organizationStack(mutate: (data: Record<string, any>) => void = () => {
   // The policies carry the organization id literally: simulate the one the requests come from.
   if (data.organization.id !== undefined) data.organization.id = SIMULATED_ORG_ID;
   mutate(data);
-  return synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+  return synthesizeStackAlone("organization", configFromData(data));
 }
 
-const sim = new OrganizationSimulator(organizationStack());
+let sim: OrganizationSimulator;
+beforeAll(() => {
+  sim = new OrganizationSimulator(organizationStack());
+});
 
 /** Evaluates and checks that every context key the test gave was used by the engine (a typo would be ignored). */
 async function decide(request: SimulatedRequest, on: OrganizationSimulator = sim): Promise<string> {
@@ -84,7 +89,7 @@ describe("per-OU residency override", () => {
 
   it("gives an account in the override OU the override and every other account the organisation's list", async () => {
     const overridden = new OrganizationSimulator(organizationStack((data) => {
-      data.organizationalUnits[2].children[0].allowedRegions = eea; // Workloads/Prod
+      ouNamed(data, "Workloads/Prod").allowedRegions = eea;
     }));
     const run = (account: string, region: string) =>
       decide({ account, action: "ec2:RunInstances", resource: instance, region, context: { "ec2:MetadataHttpTokens": "required" } }, overridden);
@@ -99,8 +104,8 @@ describe("per-OU residency override", () => {
 
   it("lets nested OUs inherit the nearest ancestor's override, and a nested override replace it", async () => {
     const nested = new OrganizationSimulator(organizationStack((data) => {
-      data.organizationalUnits[2].allowedRegions = eea; // Workloads
-      data.organizationalUnits[2].children[1].allowedRegions = ["eu-west-2", "eu-north-1"]; // Workloads/NonProd
+      ouNamed(data, "Workloads").allowedRegions = eea;
+      ouNamed(data, "Workloads/NonProd").allowedRegions = ["eu-west-2", "eu-north-1"];
       data.accounts.push({ name: "workloads-tools", email: "aws-tools@kestrel.example.org", purpose: "workload", ou: "Workloads" });
     }));
     const run = (account: string, region: string) =>
@@ -414,9 +419,12 @@ describe("protective guardrails", () => {
    * accounts (stacks/pipeline-stack.ts). Nothing else may do either.
    */
   describe("with a Terraform Cloud backend", () => {
-    const cloud = new OrganizationSimulator(organizationStack((data) => {
-      data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: "lz-" };
-    }));
+    let cloud: OrganizationSimulator;
+    beforeAll(() => {
+      cloud = new OrganizationSimulator(organizationStack((data) => {
+        data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: "lz-" };
+      }));
+    });
     const applyRole = (stack: string) => `kestrel-lz-tfc-${stack}-apply`;
     const planRole = (stack: string) => `kestrel-lz-tfc-${stack}-plan`;
     const STACKSETS_EXEC = "stacksets-exec-0123456789abcdef0123456789abcdef";
@@ -526,7 +534,7 @@ describe("Suspended OU", () => {
 
   it("keeps the backup policy from a nested suspended OU, and gives it once to its siblings and its parent's accounts", () => {
     const nested = new OrganizationSimulator(organizationStack((data) => {
-      data.organizationalUnits[3].children = [{ name: "Quarantine" }, { name: "Labs" }]; // Sandbox
+      ouNamed(data, "Sandbox").children = [{ name: "Quarantine" }, { name: "Labs" }];
       data.guardrails.suspendedOu = "Sandbox/Quarantine";
       data.accounts = data.accounts.filter((a: { name: string }) => a.name !== "retired");
       data.accounts.push(
@@ -572,7 +580,7 @@ describe("resource control policies", () => {
   it("creating the organization in the same plan, keeps the perimeter on its id (a Terraform reference)", async () => {
     const fresh = new OrganizationSimulator(organizationStack((data) => {
       delete data.organization.id;
-      delete data.accounts[3].id;
+      delete accountNamed(data, "shared-services").id;
     }));
     const request = { account: WORKLOAD, action: "s3:GetObject", resource: "arn:aws:s3:::voting-data/ballot.json", resourcePolicy: bucketPolicy };
     const outsider = await fresh.evaluate({ ...request, principalOutsideOrganization: true });
@@ -631,77 +639,87 @@ describe("resource control policies", () => {
    */
   describe("AWS service deliveries into the log archive", () => {
     const MANAGEMENT = "111111111111";
-    const logArchive = sim.accountId("log-archive");
-    const member = sim.accountId(WORKLOAD);
-    const context: LogArchivePolicyContext = {
-      logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, auditAccountId: sim.accountId("audit"), organizationId: SIMULATED_ORG_ID,
-      homeRegion: "eu-west-2", regions: ["eu-west-2"],
-      trailArn: `arn:aws:cloudtrail:eu-west-2:${MANAGEMENT}:trail/kestrel-lz-org-trail`, auditorRoleArns: [],
+    /** The deliveries, for the account ids the simulator gives the log archive and a member account. */
+    const deliveriesFor = (logArchive: string, member: string, audit: string): [string, SimulatedRequest][] => {
+      const context: LogArchivePolicyContext = {
+        logArchiveAccountId: logArchive, managementAccountId: MANAGEMENT, auditAccountId: audit, organizationId: SIMULATED_ORG_ID,
+        homeRegion: "eu-west-2", regions: ["eu-west-2"],
+        trailArn: `arn:aws:cloudtrail:eu-west-2:${MANAGEMENT}:trail/kestrel-lz-org-trail`, auditorRoleArns: [],
+      };
+      const bucket = (kind: string) => `kestrel-lz-${kind}-${logArchive}-eu-west-2`;
+      const key = `arn:aws:kms:eu-west-2:${logArchive}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+      const keyPolicy = logArchiveKeyPolicy(context);
+      const fromOrg = (sourceAccount: string, sourceArn: string) =>
+        ({ "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn, "aws:SourceOrgID": SIMULATED_ORG_ID });
+      const flowLogSource = `arn:aws:logs:eu-west-2:${member}:*`;
+      const NEWCOMER = "555555555555";
+      const deliveries: [string, SimulatedRequest][] = [
+        ["CloudTrail writes the organisation trail", {
+          account: "log-archive", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject",
+          resource: `arn:aws:s3:::${bucket("cloudtrail")}/AWSLogs/${SIMULATED_ORG_ID}/${member}/CloudTrail/eu-west-2/x.json.gz`,
+          resourcePolicy: cloudTrailBucketPolicy(bucket("cloudtrail"), context),
+          context: { ...fromOrg(MANAGEMENT, context.trailArn), "s3:x-amz-acl": "bucket-owner-full-control" },
+        }],
+        ["CloudTrail encrypts with the log archive key", {
+          account: "log-archive", principal: "cloudtrail.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+          context: { ...fromOrg(MANAGEMENT, context.trailArn), "kms:EncryptionContext:aws:cloudtrail:arn": context.trailArn },
+        }],
+        ["AWS Config delivers a member account's snapshot", {
+          account: "log-archive", principal: "config.amazonaws.com", action: "s3:PutObject",
+          resource: `arn:aws:s3:::${bucket("config")}/AWSLogs/${member}/Config/eu-west-2/x.json.gz`,
+          resourcePolicy: configBucketPolicy(bucket("config"), context),
+          context: { ...fromOrg(member, `arn:aws:config:eu-west-2:${member}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
+        }],
+        ["AWS Config encrypts with the log archive key", {
+          account: "log-archive", principal: "config.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+          context: fromOrg(member, `arn:aws:config:eu-west-2:${member}:*`),
+        }],
+        ["VPC flow logs delivered by delivery.logs.amazonaws.com", {
+          account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject",
+          resource: `arn:aws:s3:::${bucket("flow-logs")}/AWSLogs/aws-account-id=${member}/aws-service=vpcflowlogs/x.parquet`,
+          resourcePolicy: flowLogsBucketPolicy(bucket("flow-logs"), context),
+          context: { ...fromOrg(member, flowLogSource), "s3:x-amz-acl": "bucket-owner-full-control" },
+        }],
+        ["VPC flow log delivery encrypts with the log archive key", {
+          account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+          context: fromOrg(member, flowLogSource),
+        }],
+        // An account created since log-archive was last applied: no policy names accounts, so nothing need be re-applied.
+        ["AWS Config delivers for an account config does not name yet", {
+          account: "log-archive", principal: "config.amazonaws.com", action: "s3:PutObject",
+          resource: `arn:aws:s3:::${bucket("config")}/AWSLogs/${NEWCOMER}/Config/eu-west-2/x.json.gz`,
+          resourcePolicy: configBucketPolicy(bucket("config"), context),
+          context: { ...fromOrg(NEWCOMER, `arn:aws:config:eu-west-2:${NEWCOMER}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
+        }],
+        ["VPC flow logs delivered for an account config does not name yet", {
+          account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject",
+          resource: `arn:aws:s3:::${bucket("flow-logs")}/AWSLogs/aws-account-id=${NEWCOMER}/aws-service=vpcflowlogs/x.parquet`,
+          resourcePolicy: flowLogsBucketPolicy(bucket("flow-logs"), context),
+          context: { ...fromOrg(NEWCOMER, `arn:aws:logs:eu-west-2:${NEWCOMER}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
+        }],
+        ["VPC flow log delivery encrypts for an account config does not name yet", {
+          account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
+          context: fromOrg(NEWCOMER, `arn:aws:logs:eu-west-2:${NEWCOMER}:*`),
+        }],
+        ["S3 server access logging of the log buckets", {
+          account: "log-archive", principal: "logging.s3.amazonaws.com", action: "s3:PutObject",
+          resource: `arn:aws:s3:::${bucket("access-logs")}/cloudtrail/2026-11-24-05-00-00-0123456789ABCDEF`,
+          resourcePolicy: accessLogsBucketPolicy(bucket("access-logs"), [{ bucketName: bucket("cloudtrail"), prefix: "cloudtrail/" }], context),
+          context: fromOrg(logArchive, `arn:aws:s3:::${bucket("cloudtrail")}`),
+        }],
+      ];
+      return deliveries;
     };
-    const bucket = (kind: string) => `kestrel-lz-${kind}-${logArchive}-eu-west-2`;
-    const key = `arn:aws:kms:eu-west-2:${logArchive}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-    const keyPolicy = logArchiveKeyPolicy(context);
-    const fromOrg = (sourceAccount: string, sourceArn: string) =>
-      ({ "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn, "aws:SourceOrgID": SIMULATED_ORG_ID });
-    const flowLogSource = `arn:aws:logs:eu-west-2:${member}:*`;
-    const NEWCOMER = "555555555555";
-    const deliveries: [string, SimulatedRequest][] = [
-      ["CloudTrail writes the organisation trail", {
-        account: "log-archive", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject",
-        resource: `arn:aws:s3:::${bucket("cloudtrail")}/AWSLogs/${SIMULATED_ORG_ID}/${member}/CloudTrail/eu-west-2/x.json.gz`,
-        resourcePolicy: cloudTrailBucketPolicy(bucket("cloudtrail"), context),
-        context: { ...fromOrg(MANAGEMENT, context.trailArn), "s3:x-amz-acl": "bucket-owner-full-control" },
-      }],
-      ["CloudTrail encrypts with the log archive key", {
-        account: "log-archive", principal: "cloudtrail.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
-        context: { ...fromOrg(MANAGEMENT, context.trailArn), "kms:EncryptionContext:aws:cloudtrail:arn": context.trailArn },
-      }],
-      ["AWS Config delivers a member account's snapshot", {
-        account: "log-archive", principal: "config.amazonaws.com", action: "s3:PutObject",
-        resource: `arn:aws:s3:::${bucket("config")}/AWSLogs/${member}/Config/eu-west-2/x.json.gz`,
-        resourcePolicy: configBucketPolicy(bucket("config"), context),
-        context: { ...fromOrg(member, `arn:aws:config:eu-west-2:${member}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
-      }],
-      ["AWS Config encrypts with the log archive key", {
-        account: "log-archive", principal: "config.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
-        context: fromOrg(member, `arn:aws:config:eu-west-2:${member}:*`),
-      }],
-      ["VPC flow logs delivered by delivery.logs.amazonaws.com", {
-        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject",
-        resource: `arn:aws:s3:::${bucket("flow-logs")}/AWSLogs/aws-account-id=${member}/aws-service=vpcflowlogs/x.parquet`,
-        resourcePolicy: flowLogsBucketPolicy(bucket("flow-logs"), context),
-        context: { ...fromOrg(member, flowLogSource), "s3:x-amz-acl": "bucket-owner-full-control" },
-      }],
-      ["VPC flow log delivery encrypts with the log archive key", {
-        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
-        context: fromOrg(member, flowLogSource),
-      }],
-      // An account created since log-archive was last applied: no policy names accounts, so nothing need be re-applied.
-      ["AWS Config delivers for an account config does not name yet", {
-        account: "log-archive", principal: "config.amazonaws.com", action: "s3:PutObject",
-        resource: `arn:aws:s3:::${bucket("config")}/AWSLogs/${NEWCOMER}/Config/eu-west-2/x.json.gz`,
-        resourcePolicy: configBucketPolicy(bucket("config"), context),
-        context: { ...fromOrg(NEWCOMER, `arn:aws:config:eu-west-2:${NEWCOMER}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
-      }],
-      ["VPC flow logs delivered for an account config does not name yet", {
-        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject",
-        resource: `arn:aws:s3:::${bucket("flow-logs")}/AWSLogs/aws-account-id=${NEWCOMER}/aws-service=vpcflowlogs/x.parquet`,
-        resourcePolicy: flowLogsBucketPolicy(bucket("flow-logs"), context),
-        context: { ...fromOrg(NEWCOMER, `arn:aws:logs:eu-west-2:${NEWCOMER}:*`), "s3:x-amz-acl": "bucket-owner-full-control" },
-      }],
-      ["VPC flow log delivery encrypts for an account config does not name yet", {
-        account: "log-archive", principal: "delivery.logs.amazonaws.com", action: "kms:GenerateDataKey", resource: key, resourcePolicy: keyPolicy,
-        context: fromOrg(NEWCOMER, `arn:aws:logs:eu-west-2:${NEWCOMER}:*`),
-      }],
-      ["S3 server access logging of the log buckets", {
-        account: "log-archive", principal: "logging.s3.amazonaws.com", action: "s3:PutObject",
-        resource: `arn:aws:s3:::${bucket("access-logs")}/cloudtrail/2026-11-24-05-00-00-0123456789ABCDEF`,
-        resourcePolicy: accessLogsBucketPolicy(bucket("access-logs"), [{ bucketName: bucket("cloudtrail"), prefix: "cloudtrail/" }], context),
-        context: fromOrg(logArchive, `arn:aws:s3:::${bucket("cloudtrail")}`),
-      }],
-    ];
+    // The names do not depend on the ids; the requests are built once the simulator exists (beforeAll).
+    const DELIVERIES = deliveriesFor("000000000000", "000000000000", "000000000000").map(([name]) => name);
+    const delivery = (name: string): SimulatedRequest => {
+      const found = deliveriesFor(sim.accountId("log-archive"), sim.accountId(WORKLOAD), sim.accountId("audit")).find(([n]) => n === name);
+      if (found === undefined) throw new Error(`no delivery ${name}`);
+      return found[1];
+    };
 
-    it.each(deliveries)("%s: allowed through the RCPs", async (_name, request) => {
+    it.each(DELIVERIES)("%s: allowed through the RCPs", async (name) => {
+      const request = delivery(name);
       const result = await on(request);
       // iam-simulate does not evaluate kms:EncryptionContext:* keys, so the key policy's CloudTrail statement never
       // matches there; the RCPs, which are what this test is about, must still allow it.
@@ -709,7 +727,8 @@ describe("resource control policies", () => {
       expect([result.result, result.rcp]).toEqual([keyPolicyUnmodelled ? "ImplicitlyDenied" : "Allowed", "Allowed"]);
     });
 
-    it.each(deliveries)("%s: denied by the data perimeter when the source account is in another organisation", async (_name, request) => {
+    it.each(DELIVERIES)("%s: denied by the data perimeter when the source account is in another organisation", async (name) => {
+      const request = delivery(name);
       const result = await on({ ...request, context: { ...request.context, "aws:SourceOrgID": "o-someoneelse" } });
       expect([result.result, result.rcp]).toEqual(["ExplicitlyDenied", "ExplicitlyDenied"]);
     });

@@ -126,7 +126,7 @@ let exampleSynthesis: Map<string, TerraformStack> | undefined;
  * A config's exact content as a string: two configs get the same key only if they are equal as plain data. Anything
  * that is not plain data (a Map, a class instance, a function) throws rather than risk two configs sharing a key.
  */
-function configKey(config: LandingZoneConfig): string {
+export function configKey(config: LandingZoneConfig): string {
   return JSON.stringify(config, (_key, value: unknown) => {
     if (value === undefined) return "\u0000undefined";
     if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") throw new Error(`config holds a ${typeof value}`);

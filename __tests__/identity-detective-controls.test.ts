@@ -6,7 +6,8 @@ import {
   signInWithoutMfaPattern,
 } from "../src/identity/detective-controls";
 import type { EventPattern } from "../src/detective/event-pattern";
-import { stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import type { SynthesizedStack } from "./helpers";
+import { synthesizeStackAlone } from "./support/one-stack";
 import { matchesPattern } from "./support/event-pattern";
 import { matchesFilterPattern } from "./support/log-filter-pattern";
 
@@ -27,12 +28,15 @@ const signIn = (credentialType: string) =>
 
 /** The pattern the synthesized rule holds, parsed from its literal JSON: what AWS will evaluate. */
 function synthesizedPattern(id: string): EventPattern {
-  const stack = synthesized(stackNamed(synthesizeLandingZone(), "identity"));
+  const stack = synthesizeStackAlone("identity");
   return JSON.parse(stack.resource("aws_cloudwatch_event_rule", id).event_pattern);
 }
 
 describe("changes to Identity Center MFA and authentication settings", () => {
-  const pattern = synthesizedPattern("alarm_identity_center_authentication_settings");
+  let pattern: EventPattern;
+  beforeAll(() => {
+    pattern = synthesizedPattern("alarm_identity_center_authentication_settings");
+  });
 
   it("is the pattern built in src/identity", () => {
     expect(pattern).toEqual(authenticationSettingsChangedPattern());
@@ -76,7 +80,10 @@ describe("changes to Identity Center MFA and authentication settings", () => {
 });
 
 describe("Identity Center sign-in without MFA", () => {
-  const pattern = synthesizedPattern("alarm_identity_center_sign_in_without_mfa");
+  let pattern: EventPattern;
+  beforeAll(() => {
+    pattern = synthesizedPattern("alarm_identity_center_sign_in_without_mfa");
+  });
 
   it("is the pattern built in src/identity", () => {
     expect(pattern).toEqual(signInWithoutMfaPattern());
@@ -99,7 +106,10 @@ describe("Identity Center sign-in without MFA", () => {
 });
 
 describe("break-glass use", () => {
-  const federation = synthesizedPattern("alarm_break_glass_federation");
+  let federation: EventPattern;
+  beforeAll(() => {
+    federation = synthesizedPattern("alarm_break_glass_federation");
+  });
 
   it("are the patterns built in src/identity, for the BreakGlass permission set", () => {
     expect(federation).toEqual(breakGlassFederationPattern("BreakGlass"));
@@ -136,9 +146,14 @@ describe("break-glass use", () => {
 });
 
 describe("break-glass use in any account and Region (metric filter on the organisation trail's log group)", () => {
-  const stack = synthesized(stackNamed(synthesizeLandingZone(), "org-trail"));
-  const filter = Object.values(stack.resources("aws_cloudwatch_log_metric_filter")).find((f) => f.name === "kestrel-lz-break-glass-used");
-  const pattern: string = filter?.pattern;
+  let stack: SynthesizedStack;
+  let filter: Record<string, any> | undefined;
+  let pattern: string;
+  beforeAll(() => {
+    stack = synthesizeStackAlone("org-trail");
+    filter = Object.values(stack.resources("aws_cloudwatch_log_metric_filter")).find((f) => f.name === "kestrel-lz-break-glass-used");
+    pattern = filter?.pattern;
+  });
   /** A CloudTrail record as the trail delivers it to CloudWatch Logs (no EventBridge envelope). */
   const record = (account: string, region: string, roleName: string, eventName = "CreateUser") => ({
     eventVersion: "1.10", eventSource: "iam.amazonaws.com", eventName, awsRegion: region, recipientAccountId: account,

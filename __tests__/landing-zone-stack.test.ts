@@ -4,7 +4,10 @@ import { landingZoneStackNames } from "../src/naming";
 import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../src/terraform/version";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack, type LandingZoneStackProps } from "../src/stacks/landing-zone-stack";
-import { configFromData, exampleConfig, exampleConfigData, synthesizeLandingZone, synthesized } from "./helpers";
+import type { App } from "cdktf";
+import { ciTargets } from "../src/pipeline/ci-targets";
+import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { LOG_ARCHIVE_ID, bucketName, loggingConfig } from "./logging-test-helpers";
 
 const BACKENDS = {
   local: { config: { type: "local" }, expected: (stack: string) => ({ backend: { local: { path: `../../../terraform.${stack}.tfstate` } } }) },
@@ -20,6 +23,11 @@ const BACKENDS = {
   },
 } as const;
 
+/**
+ * The whole app, synthesized here and in few other places (snapshots, pipeline, CI targets, the CLI): what only the
+ * whole app shows, the backend of every stack and the wiring between stacks. Tests of one stack's content build that
+ * stack alone (support/one-stack.ts).
+ */
 describe("every stack of the app has exactly the configured backend", () => {
   for (const [type, { config: backend, expected }] of Object.entries(BACKENDS)) {
     describe(`backend: ${type}`, () => {
@@ -49,8 +57,82 @@ describe("every stack of the app has exactly the configured backend", () => {
           expect([name, synthesized(stack).json.terraform.required_version]).toEqual([name, `>= ${MINIMUM_TERRAFORM_VERSION}`]);
         }
       });
+
+      if (type === "local")
+        it("gives CI no targets when the stacks have no cloud block (the example config: backend local), so CI plans nothing", () => {
+          const localOutdir = (stackNamed(stacks, "organization").node.scope as App).outdir;
+          const localStacks = [...stacks.keys()];
+          expect(localStacks.length).toBeGreaterThan(3);
+          expect(ciTargets(localOutdir, "push", localStacks)).toEqual([]);
+          expect(ciTargets(localOutdir, "pull_request", localStacks)).toEqual([]);
+        });
+
+      if (type === "s3")
+        it("s3: account stacks read the organization stack's state from its key", () => {
+          const json = synthesized(stackNamed(stacks, "account-audit")).json;
+          expect(json.data.terraform_remote_state["cross-stack-reference-input-organization"]).toMatchObject({
+            backend: "s3",
+            config: { bucket: "kestrel-tf-state", key: "landing-zone/organization/terraform.tfstate", region: "eu-west-2" },
+          });
+        });
     });
   }
+});
+
+describe("cross-stack wiring: what a stack reads from another stack's state", () => {
+  const ORGANIZATION_OUTPUT = "data.terraform_remote_state.cross-stack-reference-input-organization.outputs";
+  const ACCOUNT_REF = (name: string) => `\${${ORGANIZATION_OUTPUT}.cross-stack-output-aws_organizations_accountaccount_${name}id}`;
+  let example: ReturnType<typeof synthesizeLandingZone>;
+  beforeAll(() => {
+    example = synthesizeLandingZone();
+  });
+
+  it("account stacks assume the member role in a new account whose id comes from the applied organization stack, and may touch only it", () => {
+    const stack = synthesized(stackNamed(example, "account-voting-prod"));
+    const provider = stack.json.provider.aws[0];
+    const accountId = ACCOUNT_REF("voting-prod");
+    expect(provider.allowed_account_ids).toEqual([accountId]);
+    expect(provider.assume_role).toEqual([{ role_arn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, session_name: "kestrel-account-voting-prod" }]);
+    // The id is read from the organization stack's state during plan, so it is known before any resource is planned.
+    expect(stack.json.data.terraform_remote_state["cross-stack-reference-input-organization"]).toEqual({
+      backend: "local",
+      config: { path: "../../../terraform.organization.tfstate" },
+      workspace: "${terraform.workspace}",
+    });
+  });
+
+  it("log-archive takes a created log archive account's id from the organization stack at plan time", () => {
+    const logArchive = synthesized(stackNamed(example, "log-archive"));
+    expect(logArchive.json.provider.aws[0].allowed_account_ids).toEqual([ACCOUNT_REF("log-archive")]);
+    expect(Object.values(logArchive.resources("aws_s3_bucket")).map((b) => b.bucket)).toContain(`kestrel-lz-cloudtrail-${ACCOUNT_REF("log-archive")}-eu-west-2`);
+  });
+
+  it("identity assigns groups to a new account by the id the organization stack outputs", () => {
+    const assignments = synthesized(stackNamed(example, "identity")).resources("aws_ssoadmin_account_assignment");
+    expect(assignments["assignment_developers_ReadOnly_voting-prod"]?.target_id).toBe(ACCOUNT_REF("voting-prod"));
+  });
+
+  it("org-trail reads the log-archive stack's state; log-archive reads only the organization stack's, and only for its own and the audit account's ids", () => {
+    // The log archive and audit accounts adopted (literal ids), as in the logging tests.
+    const adopted = synthesizeLandingZone(loggingConfig((d) => {
+      d.accounts.find((a: { purpose: string }) => a.purpose === "audit").id = "444455556666";
+    }));
+    const orgTrail = synthesized(stackNamed(adopted, "org-trail"));
+    // The example adopts its organization: its id is a literal, so org-trail needs no organization state.
+    expect(Object.keys(orgTrail.json.data.terraform_remote_state).sort()).toEqual(["cross-stack-reference-input-log-archive"]);
+    expect(JSON.stringify(orgTrail.json.resource.aws_cloudtrail.org_trail)).toContain("${data.terraform_remote_state.cross-stack-reference-input-log-archive.outputs.");
+    // A created log archive account: its id comes from the organization stack. No other account's id does.
+    const created = synthesized(stackNamed(example, "log-archive"));
+    expect(Object.keys(created.json.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-organization"]);
+    const read = [...JSON.stringify(created.json).matchAll(/terraform_remote_state\.[\w-]+\.outputs\.(cross-stack-output-[\w-]+)/g)].map((m) => m[1]);
+    // The audit account's id: the GuardDuty findings export admits that account's detector (policies name no other).
+    expect([...new Set(read)].sort()).toEqual(["cross-stack-output-aws_organizations_accountaccount_auditid", "cross-stack-output-aws_organizations_accountaccount_log-archiveid"]);
+    // An adopted one: the log archive reads no other state at all (its policies name no member account).
+    const adoptedLogArchive = synthesized(stackNamed(adopted, "log-archive"));
+    expect(adoptedLogArchive.json.data?.terraform_remote_state).toBeUndefined();
+    expect(bucketName("cloudtrail")).toBe(`kestrel-lz-cloudtrail-${LOG_ARCHIVE_ID}-eu-west-2`);
+    expect(Object.values(adoptedLogArchive.resources("aws_s3_bucket")).map((b) => b.bucket)).toContain(bucketName("cloudtrail"));
+  });
 });
 
 /** A stack written the way a future one would be: only what it adds, on the base. */

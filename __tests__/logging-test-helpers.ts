@@ -1,7 +1,8 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { PolicyDocument } from "../src/policies/document";
-import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+import { configFromData, exampleConfigData, type SynthesizedStack } from "./helpers";
+import { synthesizeStackAlone } from "./support/one-stack";
 
 /** The log archive account of the logging tests: adopted, so its id (and so every bucket name) is a literal. */
 export const LOG_ARCHIVE_ID = "333333333333";
@@ -22,8 +23,9 @@ export function loggingConfig(mutate: (data: Record<string, any>) => void = () =
   return configFromData(data);
 }
 
-export function synthesizeStack(name: string, config: LandingZoneConfig): SynthesizedStack {
-  return synthesized(stackNamed(synthesizeLandingZone(config), name));
+/** The log-archive or org-trail stack built alone (org-trail with the log-archive stack it reads). */
+export function synthesizeStack(name: "log-archive" | "org-trail", config: LandingZoneConfig): SynthesizedStack {
+  return synthesizeStackAlone(name, config);
 }
 
 /** The single resource of a type whose attributes match, failing clearly if there is not exactly one. */

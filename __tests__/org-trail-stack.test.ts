@@ -1,8 +1,7 @@
 import { Naming } from "../src/naming";
-import { LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, bucketName, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
-import { stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+import { LOG_ARCHIVE_ID, MANAGEMENT_ID, ORG_ID_REF, TRAIL_ARN, decide, findResource, loggingConfig, statement, synthesizeStack } from "./logging-test-helpers";
+import type { SynthesizedStack } from "./helpers";
 
-const LOG_ARCHIVE_OUTPUT = "${data.terraform_remote_state.cross-stack-reference-input-log-archive.outputs.";
 const TOPIC_ARN = "arn:aws:sns:eu-west-2:111111111111:kestrel-lz-security-alarms";
 const LOG_GROUP_ARN = "arn:aws:logs:eu-west-2:111111111111:log-group:/kestrel-lz/cloudtrail";
 
@@ -219,22 +218,5 @@ describe("apply order", () => {
     expect(synthesizeStack("log-archive", loggingConfig()).json.terraform.backend).toEqual({ local: { path: "../../../terraform.log-archive.tfstate" } });
   });
 
-
-  it("org-trail reads the log-archive stack's state; log-archive reads only the organization stack's, and only for its own and the audit account's ids", () => {
-    // The example adopts its organization: its id is a literal, so org-trail needs no organization state.
-    expect(Object.keys(stack.json.data.terraform_remote_state).sort()).toEqual(["cross-stack-reference-input-log-archive"]);
-    expect(JSON.stringify(trail())).toContain(LOG_ARCHIVE_OUTPUT);
-    // A created log archive account: its id comes from the organization stack. No other account's id does.
-    const created = synthesized(stackNamed(synthesizeLandingZone(), "log-archive"));
-    expect(Object.keys(created.json.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-organization"]);
-    const read = [...JSON.stringify(created.json).matchAll(/terraform_remote_state\.[\w-]+\.outputs\.(cross-stack-output-[\w-]+)/g)].map((m) => m[1]);
-    // The audit account's id: the GuardDuty findings export admits that account's detector (policies name no other).
-    expect([...new Set(read)].sort()).toEqual(["cross-stack-output-aws_organizations_accountaccount_auditid", "cross-stack-output-aws_organizations_accountaccount_log-archiveid"]);
-    // Both adopted: the log archive reads no other state at all.
-    const logArchive = synthesizeStack("log-archive", loggingConfig((d) => {
-      d.accounts.find((a: { purpose: string }) => a.purpose === "audit").id = "444455556666";
-    }));
-    expect(logArchive.json.data?.terraform_remote_state).toBeUndefined();
-    expect(bucketName("cloudtrail")).toBe(`kestrel-lz-cloudtrail-${LOG_ARCHIVE_ID}-eu-west-2`);
-  });
+  // Which stack reads which stack's state, for created and adopted accounts: landing-zone-stack.test.ts (whole app).
 });

@@ -3,9 +3,11 @@ import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ENABLED_POLICY_TYPES, SERVICE_ACCESS_PRINCIPALS, STACKSETS_SERVICE_PRINCIPAL, enabledPolicyTypes, trustedServices } from "../src/organization/trusted-access";
 import { formatPath } from "../src/config/errors";
-import { configFromData, exampleConfigData, issuesOfData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { configFromData, exampleConfigData, issuesOfData } from "./helpers";
+import { accountNamed, ouNamed } from "./support/fixtures";
+import { synthesizeStackAlone } from "./support/one-stack";
 
-const example = () => synthesized(stackNamed(synthesizeLandingZone(), "organization"));
+const example = () => synthesizeStackAlone("organization");
 
 describe("organization stack", () => {
   it("creates an all-features organization with the policy types and trusted services the landing zone needs", () => {
@@ -40,8 +42,8 @@ describe("organization stack", () => {
 
   it("checks no deployment role in a created account, or in an adopted account in the suspended OU", () => {
     const data = exampleConfigData();
-    data.accounts[3].ou = "Suspended";
-    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    accountNamed(data, "shared-services").ou = "Suspended";
+    const stack = synthesizeStackAlone("organization", configFromData(data));
     expect(stack.json.provider.aws.filter((p: { alias?: string }) => p.alias !== undefined)).toEqual([]);
     expect(stack.json.data?.aws_caller_identity).toBeUndefined();
   });
@@ -49,7 +51,7 @@ describe("organization stack", () => {
   it("with a Terraform Cloud backend, checks no deployment role and reaches no member account (nothing assumes that role there)", () => {
     const data = exampleConfigData();
     data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: "lz-" };
-    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    const stack = synthesizeStackAlone("organization", configFromData(data));
     // The example adopts shared-services: with a local backend it has a check provider (test above).
     expect(stack.json.provider.aws.map((p: { allowed_account_ids: string[] }) => p.allowed_account_ids)).toEqual([["111111111111"]]);
     expect(stack.json.data?.aws_caller_identity).toBeUndefined();
@@ -96,8 +98,8 @@ describe("organization stack", () => {
   it("adopts an existing organization and OUs when config gives their ids", () => {
     const data = exampleConfigData();
     data.organization.id = "o-abcdef1234";
-    data.organizationalUnits[0].id = "ou-ab12-cd34ef56";
-    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "organization"));
+    ouNamed(data, "Security").id = "ou-ab12-cd34ef56";
+    const stack = synthesizeStackAlone("organization", configFromData(data));
     expect(stack.json.import).toEqual(expect.arrayContaining([
       { id: "o-abcdef1234", to: "aws_organizations_organization.organization" },
       { id: "ou-ab12-cd34ef56", to: "aws_organizations_organizational_unit.ou_Security" },

@@ -6,13 +6,15 @@ import { Naming } from "../src/naming";
 import { NACL_RULES_PER_DIRECTION, naclRules } from "../src/network/nacl-rules";
 import { planSubnets } from "../src/network/subnet-plan";
 import { endpointPolicy, flowLogDeliveryPolicy, flowLogKeyPolicy, flowLogTrustPolicy } from "../src/policies/network";
-import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized, type SynthesizedStack } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, type SynthesizedStack } from "./helpers";
+import { accountNamed } from "./support/fixtures";
+import { literalAccountId, synthesizeStackAlone } from "./support/one-stack";
 
-const REMOTE = "data.terraform_remote_state.cross-stack-reference-input-organization.outputs";
-// The example adopts its organization, so every stack gets its id literally.
+// The example adopts its organization, so every stack gets its id literally. The account stacks are built alone, with
+// literal account ids (in the whole app, created accounts' ids come from the organization stack's state).
 const ORG_ID = "o-kestrelciv1";
-const LOG_ARCHIVE_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_accountaccount_log-archiveid}`;
-const PROD_ID = `\${${REMOTE}.cross-stack-output-aws_organizations_accountaccount_voting-prodid}`;
+const LOG_ARCHIVE_ID = literalAccountId(exampleConfig(), "log-archive");
+const PROD_ID = literalAccountId(exampleConfig(), "voting-prod");
 
 const ref = (type: string, name: string, attribute = "id") => `\${${type}.${name}.${attribute}}`;
 const values = (stack: SynthesizedStack, type: string) => Object.values(stack.resources(type));
@@ -63,9 +65,12 @@ function decide(stack: SynthesizedStack, tier: string, direction: "in" | "out", 
 // ------------------------------------------------------------------------------------------------------------------
 
 describe("workload VPC", () => {
-  const stacks = synthesizeLandingZone();
-  const prod = synthesized(stackNamed(stacks, "account-voting-prod"));
-  const nonprod = synthesized(stackNamed(stacks, "account-voting-nonprod"));
+  let prod: SynthesizedStack;
+  let nonprod: SynthesizedStack;
+  beforeAll(() => {
+    prod = synthesizeStackAlone("account-voting-prod");
+    nonprod = synthesizeStackAlone("account-voting-nonprod");
+  });
   const config = exampleConfig();
   const naming = new Naming(config.organization);
   const INTERNET = "203.0.113.7";
@@ -76,8 +81,8 @@ describe("workload VPC", () => {
   it("is created only in workload accounts with a network section", () => {
     expect(values(prod, "aws_vpc")).toHaveLength(1);
     expect(values(nonprod, "aws_vpc")).toHaveLength(1);
-    for (const name of ["account-log-archive", "account-audit", "account-shared-services"])
-      expect(synthesized(stackNamed(stacks, name)).resources("aws_vpc")).toEqual({});
+    for (const name of ["account-log-archive", "account-audit", "account-shared-services"] as const)
+      expect(synthesizeStackAlone(name).resources("aws_vpc")).toEqual({});
   });
 
   it("has the configured CIDR, with DNS support and DNS hostnames on", () => {
@@ -85,7 +90,7 @@ describe("workload VPC", () => {
   });
 
   it("creates exactly the planned subnets, none of which assigns a public IP on launch", () => {
-    const network = config.accounts[4]?.network;
+    const network = accountNamed(config, "voting-prod").network;
     if (network === undefined) throw new Error("example voting-prod has no network");
     const subnets = values(prod, "aws_subnet");
     expect(subnets.map((s) => [s.cidr_block, s.availability_zone]).sort())
@@ -141,8 +146,8 @@ describe("workload VPC", () => {
 
   it("shares one NAT gateway between all private route tables in single mode", () => {
     const data = exampleConfigData();
-    data.accounts[4].network.natGateways = "single";
-    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-prod"));
+    accountNamed(data, "voting-prod").network.natGateways = "single";
+    const stack = synthesizeStackAlone("account-voting-prod", configFromData(data));
     const nat = keyWhere(stack, "aws_nat_gateway", () => true);
     expect(values(stack, "aws_route").filter((r) => r.nat_gateway_id !== undefined).map((r) => r.nat_gateway_id))
       .toEqual([ref("aws_nat_gateway", nat), ref("aws_nat_gateway", nat), ref("aws_nat_gateway", nat)]);
@@ -342,15 +347,15 @@ describe("workload VPC", () => {
   it("use the literal organisation id in endpoint policies when config adopts an organisation", () => {
     const data = exampleConfigData();
     data.organization.id = "o-abc123def4";
-    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
+    const stack = synthesizeStackAlone("account-voting-nonprod", configFromData(data));
     for (const endpoint of values(stack, "aws_vpc_endpoint").filter((e) => e.policy !== undefined))
       expect(JSON.parse(endpoint.policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4", "aws:ResourceOrgID": "o-abc123def4" } });
   });
 
   it("create an S3 or DynamoDB interface endpoint only after the gateway endpoint its private DNS needs", () => {
     const data = exampleConfigData();
-    data.accounts[5].network.interfaceEndpoints = ["s3", "dynamodb", "sts"];
-    const stack = synthesized(stackNamed(synthesizeLandingZone(configFromData(data)), "account-voting-nonprod"));
+    accountNamed(data, "voting-nonprod").network.interfaceEndpoints = ["s3", "dynamodb", "sts"];
+    const stack = synthesizeStackAlone("account-voting-nonprod", configFromData(data));
     const endpoint = (type: string, service: string) => keyWhere(stack, "aws_vpc_endpoint", (e) => e.vpc_endpoint_type === type && e.service_name === `com.amazonaws.eu-west-2.${service}`);
     for (const service of ["s3", "dynamodb"])
       expect(stack.resource("aws_vpc_endpoint", endpoint("Interface", service)).depends_on).toEqual([`aws_vpc_endpoint.${endpoint("Gateway", service)}`]);
@@ -360,7 +365,7 @@ describe("workload VPC", () => {
 
 describe("WorkloadVpc props", () => {
   const config = exampleConfig();
-  const base = config.accounts[5]?.network;
+  const base = accountNamed(config, "voting-nonprod").network as NetworkConfig | undefined;
   // Config rules reject these first; building the construct directly checks its own guard.
   const build = (network: Partial<NetworkConfig>) => () => {
     if (base === undefined) throw new Error("example voting-nonprod has no network");

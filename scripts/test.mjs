@@ -3,6 +3,7 @@
 // tsc and ESLint keep caches in .cache/ (gitignored): a clean clone, as in CI, runs them cold; later runs only
 // recheck what changed. Delete .cache/ to start cold.
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,15 +24,31 @@ function run(label, script, args, { buffer }) {
   });
 }
 
+// With LANDING_ZONE_TEST_PHASES=<file> (set by `npm run bench:test`), each phase's wall seconds are written there.
+const phases = {};
+const timed = async (label, promise) => {
+  const start = performance.now();
+  const result = await promise;
+  phases[label] = (performance.now() - start) / 1000;
+  return result;
+};
+const writePhases = () => {
+  if (process.env.LANDING_ZONE_TEST_PHASES) writeFileSync(process.env.LANDING_ZONE_TEST_PHASES, JSON.stringify(phases));
+};
+
 const checks = await Promise.all([
-  run("tsc", bin("typescript", "bin/tsc"), ["-p", ".", "--incremental", "--tsBuildInfoFile", ".cache/tsc.tsbuildinfo"], { buffer: true }),
-  run("eslint", bin("eslint", "bin/eslint.js"), ["--max-warnings", "0", "--cache", "--cache-strategy", "content", "--cache-location", ".cache/eslint/", "."], { buffer: true }),
+  timed("tsc", run("tsc", bin("typescript", "bin/tsc"), ["-p", ".", "--incremental", "--tsBuildInfoFile", ".cache/tsc.tsbuildinfo"], { buffer: true })),
+  timed("eslint", run("eslint", bin("eslint", "bin/eslint.js"), ["--max-warnings", "0", "--cache", "--cache-strategy", "content", "--cache-location", ".cache/eslint/", "."], { buffer: true })),
 ]);
 for (const { label, code, output } of checks) {
   if (output !== "") process.stdout.write(output);
   if (code !== 0) console.error(`npm test: ${label} failed (exit code ${code})`);
 }
-if (checks.some(({ code }) => code !== 0)) process.exit(1);
+if (checks.some(({ code }) => code !== 0)) {
+  writePhases();
+  process.exit(1);
+}
 
-const jest = await run("jest", bin("jest", "bin/jest.js"), process.argv.slice(2), { buffer: false });
+const jest = await timed("jest", run("jest", bin("jest", "bin/jest.js"), process.argv.slice(2), { buffer: false }));
+writePhases();
 process.exit(jest.code);
