@@ -7,6 +7,7 @@ import { loadConfig } from "./src/config/load";
 import type { LandingZoneConfig } from "./src/config/schema";
 import { synthesizeAtomically } from "./src/synth/atomic-outdir";
 import { AccountStack } from "./stacks/account-stack";
+import { assignmentShardStacks } from "./stacks/identity-assignments-stack";
 import { IdentityStack } from "./stacks/identity-stack";
 import { LogArchiveStack } from "./stacks/log-archive-stack";
 import { OrganizationStack } from "./stacks/organization-stack";
@@ -40,12 +41,14 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   });
 
   const identity = new IdentityStack(app, { config, accounts });
+  // Account assignments in a fixed number of shards, each reading identity (and organization for created accounts).
+  const assignmentShards = assignmentShardStacks(app, { config, administrator: identity.target, identity: identity.references, accountId: (name) => accounts.id(name) });
 
   // Terraform Cloud: every stack takes HCP Terraform dynamic credentials, and the pipeline stack creates the
   // workspaces, their roles and the run triggers along the stack graph cdktf records.
   const backend = config.backend;
   if (backend.type === "cloud") {
-    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity];
+    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity, ...assignmentShards];
     for (const stack of stacks) useDynamicCredentials(stack);
     const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId, organizationalUnitIds: organization.organizationalUnitIds });
     useDynamicCredentials(pipeline);

@@ -6,19 +6,18 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/organizations-delegated-administrator";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
 import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib/ssoadmin-instance-access-control-attributes";
 import { Fn, TerraformOutput, Token, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { PermissionSet } from "../src/constructs/permission-set";
 import { SecurityEventRule, type SecurityEventRuleProps } from "../src/constructs/security-event-rule";
-import { expandAssignments } from "../src/identity/assignments";
 import { authenticationSettingsChangedPattern, breakGlassFederationPattern, signInWithoutMfaPattern } from "../src/identity/detective-controls";
 import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
 import { STACK_NAMES } from "../src/naming";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import type { AccountDirectory } from "../src/stacks/account-directory";
+import type { IdentityCenterReferences } from "./identity-assignments-stack";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { terraformLiteral } from "../src/terraform-literal";
 import { terraformName } from "../src/terraform-name";
@@ -28,13 +27,14 @@ export const IDENTITY_CENTER_SERVICE_PRINCIPAL = "sso.amazonaws.com";
 
 export interface IdentityStackProps {
   readonly config: LandingZoneConfig;
-  /** OrganizationStack.accounts: assignment targets and the delegated administrator. */
+  /** OrganizationStack.accounts: the delegated administrator. */
   readonly accounts: AccountDirectory;
 }
 
 /**
- * IAM Identity Center: groups, users, permission sets, account assignments and ABAC attributes, plus the detective
- * controls that back up the MFA setting no API can set (docs/identity-center-mfa.md).
+ * IAM Identity Center: groups, users, permission sets and ABAC attributes, plus the detective controls that back up
+ * the MFA setting no API can set (docs/identity-center-mfa.md). The account assignments are in the shard stacks
+ * (stacks/identity-assignments-stack.ts), which read this stack's instance, groups and permission sets.
  *
  * It runs in the management account, or in the Identity Center delegated administrator when config names one. The
  * delegation itself and the detective rules need the management account, so with a delegated administrator the
@@ -42,6 +42,9 @@ export interface IdentityStackProps {
  * it, and the organization stack stays free of Identity Center.
  */
 export class IdentityStack extends LandingZoneStack {
+  /** The instance, groups and permission sets, for the assignment shards (cross-stack references). */
+  readonly references: IdentityCenterReferences;
+
   constructor(scope: Construct, props: IdentityStackProps) {
     const { config, accounts } = props;
     const delegatedName = config.identity.delegatedAdministrator;
@@ -51,7 +54,6 @@ export class IdentityStack extends LandingZoneStack {
     super(scope, STACK_NAMES.identity, { config, target: delegated ?? accounts.management });
     const { organization, identity } = config;
     const naming = this.naming;
-    const accountId = (name: string): string => accounts.id(name);
 
     let management: AwsProvider | undefined;
     const waitFor: ITerraformDependable[] = [];
@@ -120,16 +122,8 @@ export class IdentityStack extends LandingZoneStack {
       permissionSetArns.set(spec.name, set.permissionSet.arn);
     }
 
-    for (const assignment of expandAssignments(config)) {
-      new SsoadminAccountAssignment(this, `assignment_${terraformName(assignment.group)}_${terraformName(assignment.permissionSet)}_${terraformName(assignment.account)}`, {
-        instanceArn,
-        permissionSetArn: required(permissionSetArns, assignment.permissionSet, "permission set"),
-        principalId: required(groupIds, assignment.group, "group"),
-        principalType: "GROUP",
-        targetId: accountId(assignment.account),
-        targetType: "AWS_ACCOUNT",
-      });
-    }
+    // Account assignments live in the shard stacks (stacks/identity-assignments-stack.ts), which read these.
+    this.references = { instanceArn, groupIds, permissionSetArns };
 
     if (identity.accessControlAttributes.length > 0) {
       new SsoadminInstanceAccessControlAttributes(this, "access_control_attributes", {
