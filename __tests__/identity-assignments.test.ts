@@ -333,6 +333,22 @@ describe("assignment shards with a cloud backend: one shared role pair, scoped t
     expect(planStatements.flatMap((s: any) => [s.Action].flat())).toEqual(["sso:ListAccountAssignments"]);
   });
 
+  it("with a delegated administrator: the two roles from one StackSet with one instance in that account, and no IAM grant", () => {
+    const delegatedData = exampleConfigData();
+    delegatedData.backend = data.backend;
+    delegatedData.identity.delegatedAdministrator = "shared-services";
+    delegatedData.identity.assignments = delegatedData.identity.assignments.filter((a: any) => !a.allowManagementAccount);
+    const delegated = synthesized(stackNamed(synthesizeLandingZone(configFromData(delegatedData)), "pipeline"));
+    const stackSets = Object.entries<any>(delegated.resources("aws_cloudformation_stack_set")).filter(([k]) => k.includes("assignment"));
+    expect(stackSets.map(([k]) => k)).toEqual(["tfc_roles_stack_set_identity-assignments"]);
+    const template = JSON.parse(stackSets[0]![1].template_body);
+    expect(Object.keys(template.Resources)).toEqual(["PlanRole", "ApplyRole"]);
+    const applyActions = template.Resources.ApplyRole.Properties.Policies[0].PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat());
+    expect(applyActions.some((a: string) => a.startsWith("iam:"))).toBe(false);
+    expect(delegated.resource("aws_cloudformation_stack_set_instance", "roles_identity-assignments").deployment_targets).toMatchObject({ accounts: ["222222222222"], account_filter_type: "INTERSECTION" });
+    expect(Object.keys(delegated.resources("aws_iam_role")).filter((k) => k.includes("assignment"))).toEqual([]);
+  });
+
   it("names only real IAM actions, and scopes to the instance config names", async () => {
     const policy = assignmentShardRolePolicy("apply", { instanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", managementAccountId: management });
     for (const statement of policy.Statement) {

@@ -2,7 +2,7 @@ import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-acco
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import { assignmentResourceName, shardAssignments } from "../src/identity/assignment-shards";
-import { expandAssignments, type ExpandedAssignment } from "../src/identity/assignments";
+import { expandAssignments, requiredId, type ExpandedAssignment } from "../src/identity/assignments";
 import { assignmentShardStackName } from "../src/naming";
 import type { DirectoryAccount } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
@@ -55,8 +55,8 @@ export class IdentityAssignmentsStack extends LandingZoneStack {
     super(scope, assignmentShardStackName(props.shardIndex, props.shardCount), { config: props.config, target: props.administrator });
     const { identity, accountId } = props;
     for (const assignment of props.assignments) {
-      const principalId = required(identity.groupIds, assignment.group, "group");
-      const permissionSetArn = required(identity.permissionSetArns, assignment.permissionSet, "permission set");
+      const principalId = requiredId(identity.groupIds, assignment.group, "group");
+      const permissionSetArn = requiredId(identity.permissionSetArns, assignment.permissionSet, "permission set");
       const targetId = accountId(assignment.account);
       const resource = new SsoadminAccountAssignment(this, assignmentResourceName(assignment), {
         instanceArn: identity.instanceArn,
@@ -80,13 +80,6 @@ export class IdentityAssignmentsStack extends LandingZoneStack {
       );
     }
   }
-}
-
-function required(ids: ReadonlyMap<string, string>, key: string, kind: string): string {
-  const id = ids.get(key);
-  // Config validation guarantees every reference exists; reaching this is a bug in the landing zone, not in config.
-  if (id === undefined) throw new Error(`internal error: no ${kind} "${key}"`);
-  return id;
 }
 
 export interface AssignmentShardsProps {

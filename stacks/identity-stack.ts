@@ -13,6 +13,7 @@ import type { LandingZoneConfig } from "../src/config/schema";
 import { PermissionSet } from "../src/constructs/permission-set";
 import { SecurityEventRule, type SecurityEventRuleProps } from "../src/constructs/security-event-rule";
 import { authenticationSettingsChangedPattern, breakGlassFederationPattern, signInWithoutMfaPattern } from "../src/identity/detective-controls";
+import { requiredId } from "../src/identity/assignments";
 import { BREAK_GLASS_PERMISSION_SET, permissionSetsToCreate } from "../src/identity/permission-sets";
 import { STACK_NAMES } from "../src/naming";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
@@ -105,7 +106,7 @@ export class IdentityStack extends LandingZoneStack {
       for (const group of user.groups) {
         new IdentitystoreGroupMembership(this, `membership_${terraformName(user.userName)}_${terraformName(group)}`, {
           identityStoreId,
-          groupId: required(groupIds, group, "group"),
+          groupId: requiredId(groupIds, group, "group"),
           memberId: resource.userId,
         });
       }
@@ -176,12 +177,4 @@ export class IdentityStack extends LandingZoneStack {
     new TerraformOutput(this, "group_ids", { value: Object.fromEntries(groupIds) });
     new TerraformOutput(this, "permission_set_arns", { value: Object.fromEntries(permissionSetArns) });
   }
-}
-
-
-function required(ids: ReadonlyMap<string, string>, key: string, kind: string): string {
-  const id = ids.get(key);
-  // Config validation guarantees every reference exists; reaching this is a bug in the landing zone, not in config.
-  if (id === undefined) throw new Error(`internal error: no ${kind} "${key}"`);
-  return id;
 }
