@@ -68,6 +68,8 @@ export class IdentityAssignmentsStack extends LandingZoneStack {
       });
       // The provider's import id (terraform-provider-aws internal/service/ssoadmin/account_assignment.go,
       // ParseAccountAssignmentID): PRINCIPAL_ID,PRINCIPAL_TYPE,TARGET_ID,TARGET_TYPE,PERMISSION_SET_ARN,INSTANCE_ARN.
+      // An import block may stay after the import (https://developer.hashicorp.com/terraform/language/v1.8.x/import),
+      // so later plans during the migration change nothing.
       if (props.importExisting === true) {
         resource.importFrom(`${principalId},GROUP,${targetId},AWS_ACCOUNT,${permissionSetArn},${identity.instanceArn}`);
       }
