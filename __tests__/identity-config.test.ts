@@ -23,7 +23,7 @@ describe("identity config: the example and defaults", () => {
   it("defaults to no identity resources when the section is left out", () => {
     const data = exampleConfigData();
     delete data.identity;
-    expect(configFromData(data).identity).toEqual({ groups: [], users: [], permissionSets: [], assignments: [], accessControlAttributes: [] });
+    expect(configFromData(data).identity).toEqual({ groups: [], users: [], permissionSets: [], assignments: [], assignmentShards: 16, accessControlAttributes: [] });
   });
 
   it("defaults a custom set's session to PT1H and a customer managed policy's path to /", () => {

@@ -1,12 +1,11 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { expandAssignments } from "../src/identity/assignments";
-import { isWithinOu } from "../src/organization/ou-tree";
 import { BUILT_IN_PERMISSION_SETS } from "../src/identity/permission-sets";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import { powerUserGuardPolicy } from "../src/policies/identity-center";
 import { configFromData, exampleConfig, exampleConfigData, type SynthesizedStack } from "./helpers";
 import { ouNamed } from "./support/fixtures";
-import { literalAccountId, synthesizeStackAlone } from "./support/one-stack";
+import { synthesizeStackAlone } from "./support/one-stack";
 
 const identityStack = (data?: Record<string, any>): SynthesizedStack =>
   synthesizeStackAlone("identity", data === undefined ? exampleConfig() : configFromData(data));
@@ -40,7 +39,7 @@ describe("identity stack: where it runs", () => {
     const stack = identityStack(data);
     expect(stack.json.data?.aws_ssoadmin_instances).toBeUndefined();
     expect(stack.resource("aws_identitystore_group", "group_developers").identity_store_id).toBe("d-1234567890");
-    expect(stack.resource("aws_ssoadmin_account_assignment", "assignment_developers_ReadOnly_voting-prod").instance_arn).toBe("arn:aws:sso:::instance/ssoins-1234567890abcdef");
+    expect(stack.resource("aws_ssoadmin_permission_set", "permission_set_ReadOnly").instance_arn).toBe("arn:aws:sso:::instance/ssoins-1234567890abcdef");
   });
 
   describe("with a delegated administrator", () => {
@@ -211,41 +210,7 @@ describe("identity stack: permission sets", () => {
   });
 });
 
-describe("identity stack: assignments", () => {
-  let assignments: Record<string, Record<string, any>>;
-  beforeAll(() => {
-    assignments = example.resources("aws_ssoadmin_account_assignment");
-  });
-  const targetsOf = (group: string, set: string) => Object.keys(assignments).filter((k) => k.startsWith(`assignment_${group}_${set}_`)).map((k) => k.slice(`assignment_${group}_${set}_`.length)).sort();
-
-  it("expands an OU to every account under it, nested OUs included", () => {
-    expect(targetsOf("platform-admins", "Administrator")).toEqual(["audit", "log-archive", "shared-services", "voting-nonprod", "voting-prod"]);
-    expect(targetsOf("developers", "PowerUser")).toEqual(["voting-nonprod"]);
-    expect(targetsOf("developers", "ReadOnly")).toEqual(["voting-prod"]);
-  });
-
-  it("assigns a group to a single account", () => {
-    expect(targetsOf("network-admins", "NetworkAdministrator")).toEqual(["shared-services"]);
-    expect(targetsOf("developers", "VotingDataReader")).toEqual(["voting-prod"]);
-  });
-
-  it("reaches the management account only where config says so explicitly", () => {
-    const toManagement = Object.entries(assignments).filter(([, a]) => a.target_id === "111111111111").map(([k]) => k).sort();
-    expect(toManagement).toEqual(["assignment_billing_Billing_management", "assignment_break-glass_BreakGlass_management"]);
-  });
-
-  // That a created account's id is read from the organization stack's state: landing-zone-stack.test.ts (whole app).
-  it("assigns groups, by id, to account ids", () => {
-    expect(assignments["assignment_network-admins_NetworkAdministrator_shared-services"]).toMatchObject({
-      principal_type: "GROUP",
-      principal_id: "${aws_identitystore_group.group_network-admins.group_id}",
-      permission_set_arn: "${aws_ssoadmin_permission_set.permission_set_NetworkAdministrator.arn}",
-      target_type: "AWS_ACCOUNT",
-      target_id: "222222222222",
-    });
-    expect(assignments["assignment_developers_ReadOnly_voting-prod"]?.target_id).toBe(literalAccountId(exampleConfig(), "voting-prod"));
-  });
-
+describe("identity stack: assignment expansion (the assignments live in the shard stacks, identity-assignments.test.ts)", () => {
   it("assigns a pair reached twice only once", () => {
     const data = exampleConfigData();
     data.identity.assignments = [{ group: "developers", permissionSet: "ReadOnly", accounts: ["voting-prod"], organizationalUnits: ["Workloads", "Workloads/Prod"] }];
@@ -253,13 +218,6 @@ describe("identity stack: assignments", () => {
       { group: "developers", permissionSet: "ReadOnly", account: "voting-prod" },
       { group: "developers", permissionSet: "ReadOnly", account: "voting-nonprod" },
     ]);
-  });
-
-  it("matches OU paths by segment, not by prefix", () => {
-    expect(isWithinOu("Workloads/Prod/Eu", "Workloads")).toBe(true);
-    expect(isWithinOu("Workloads/Prod", "Workloads/Prod")).toBe(true);
-    expect(isWithinOu("WorkloadsArchive", "Workloads")).toBe(false);
-    expect(isWithinOu(undefined, "Workloads")).toBe(false);
   });
 
   it("expands three levels of nested OUs", () => {

@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
-import { landingZoneStackNames } from "../src/naming";
+import { assignmentShardOf, DEFAULT_ASSIGNMENT_SHARDS } from "../src/identity/assignment-shards";
+import { assignmentShardStackName, landingZoneStackNames } from "../src/naming";
 import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../src/terraform/version";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack, type LandingZoneStackProps } from "../src/stacks/landing-zone-stack";
@@ -107,8 +108,9 @@ describe("cross-stack wiring: what a stack reads from another stack's state", ()
     expect(Object.values(logArchive.resources("aws_s3_bucket")).map((b) => b.bucket)).toContain(`kestrel-lz-cloudtrail-${ACCOUNT_REF("log-archive")}-eu-west-2`);
   });
 
-  it("identity assigns groups to a new account by the id the organization stack outputs", () => {
-    const assignments = synthesized(stackNamed(example, "identity")).resources("aws_ssoadmin_account_assignment");
+  it("the assignment shard of a new account assigns groups to it by the id the organization stack outputs", () => {
+    const shard = assignmentShardStackName(assignmentShardOf("voting-prod", DEFAULT_ASSIGNMENT_SHARDS), DEFAULT_ASSIGNMENT_SHARDS);
+    const assignments = synthesized(stackNamed(example, shard)).resources("aws_ssoadmin_account_assignment");
     expect(assignments["assignment_developers_ReadOnly_voting-prod"]?.target_id).toBe(ACCOUNT_REF("voting-prod"));
   });
 

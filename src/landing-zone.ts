@@ -3,6 +3,7 @@ import type { LandingZoneConfig } from "./config/schema";
 import { useDynamicCredentials } from "./pipeline/dynamic-credentials";
 import { crossStackDependencies } from "./pipeline/stack-graph";
 import { AccountStack } from "../stacks/account-stack";
+import { assignmentShardStacks } from "../stacks/identity-assignments-stack";
 import { IdentityStack } from "../stacks/identity-stack";
 import { LogArchiveStack } from "../stacks/log-archive-stack";
 import { OrganizationStack } from "../stacks/organization-stack";
@@ -39,6 +40,8 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   });
 
   const identity = new IdentityStack(app, { config, accounts });
+  // Account assignments in a fixed number of shards, each reading identity (and organization for created accounts).
+  const assignmentShards = assignmentShardStacks(app, { config, administrator: identity.target, identity: identity.references, accountId: (name) => accounts.id(name) });
 
   // Security services from the audit account: organization (delegations, root id) → log-archive (GuardDuty's
   // findings bucket and key) → security.
@@ -54,7 +57,7 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
   // workspaces, their roles and the run triggers along the stack graph cdktf records.
   const backend = config.backend;
   if (backend.type === "cloud") {
-    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity, security];
+    const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity, ...assignmentShards, security];
     for (const stack of stacks) useDynamicCredentials(stack);
     const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId, organizationalUnitIds: organization.organizationalUnitIds });
     useDynamicCredentials(pipeline);

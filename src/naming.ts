@@ -23,11 +23,30 @@ export function accountStackName(accountName: string): string {
   return `account-${accountName}`;
 }
 
+/** The prefix of every identity assignment shard stack; the shared workspace roles trust `<workspacePrefix><this>*`. */
+export const ASSIGNMENT_SHARD_STACK_PREFIX = "identity-assignments-";
+
+/**
+ * Shard `index` (from 0) of `count` identity assignment shards, such as `identity-assignments-03-of-16`. The count is
+ * part of the name, so changing it makes new stacks instead of moving assignments inside existing ones
+ * (src/identity/assignment-shards.ts).
+ */
+export function assignmentShardStackName(index: number, count: number): string {
+  return `${ASSIGNMENT_SHARD_STACK_PREFIX}${String(index).padStart(2, "0")}-of-${count}`;
+}
+
+/** The shard stacks of a config: the current count's and, during a migration, the previous count's after them. */
+export function assignmentShardStackNames(identity: { readonly assignmentShards: number; readonly previousAssignmentShards?: number }): string[] {
+  const counts = [identity.assignmentShards, ...(identity.previousAssignmentShards === undefined ? [] : [identity.previousAssignmentShards])];
+  return counts.flatMap((count) => Array.from({ length: count }, (_, index) => assignmentShardStackName(index, count)));
+}
+
 /** What decides the stacks there are; the landing zone config satisfies it. */
 export interface StackNamesInput {
   readonly accounts: readonly { readonly name: string; readonly purpose: string; readonly ou?: string }[];
   readonly guardrails: { readonly suspendedOu?: string };
   readonly backend: { readonly type: string };
+  readonly identity: { readonly assignmentShards: number; readonly previousAssignmentShards?: number };
 }
 
 /** Every stack the config produces, in the order src/landing-zone.ts composes them; `pipeline` only with a cloud backend. */
@@ -38,6 +57,7 @@ export function landingZoneStackNames(config: StackNamesInput): string[] {
     STACK_NAMES.logArchive,
     STACK_NAMES.orgTrail,
     STACK_NAMES.identity,
+    ...assignmentShardStackNames(config.identity),
     STACK_NAMES.security,
     ...(config.backend.type === "cloud" ? [STACK_NAMES.pipeline] : []),
   ];

@@ -4,7 +4,6 @@ import { IdentitystoreGroupMembership } from "@cdktf/provider-aws/lib/identityst
 import { IdentitystoreUser } from "@cdktf/provider-aws/lib/identitystore-user";
 import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/organizations-delegated-administrator";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
 import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib/ssoadmin-instance-access-control-attributes";
 import { Fn, TerraformOutput, Token, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
@@ -12,12 +11,12 @@ import type { LandingZoneConfig } from "../src/config/schema";
 import type { IdentityConfig } from "../src/config/sections/identity";
 import { PermissionSet } from "../src/constructs/permission-set";
 import { addIdentityDetectiveControls } from "../src/constructs/identity-detective-controls";
-import { expandAssignments } from "../src/identity/assignments";
 import { permissionSetsToCreate } from "../src/identity/permission-sets";
 import { STACK_NAMES } from "../src/naming";
 import { IDENTITY_CENTER_SERVICE_PRINCIPAL } from "../src/organization/trusted-access";
 import type { AccountDirectory, DirectoryAccount } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
+import type { IdentityCenterReferences } from "./identity-assignments-stack";
 import { requiredId } from "../src/stacks/required-id";
 import { terraformLiteral } from "../src/terraform/literal";
 import { terraformName } from "../src/terraform/name";
@@ -35,8 +34,9 @@ interface IdentityCenterInstance {
 }
 
 /**
- * IAM Identity Center: groups, users, permission sets, account assignments and ABAC attributes, plus the detective
- * controls that back up the MFA setting no API can set (docs/identity-center-mfa.md).
+ * IAM Identity Center: groups, users, permission sets and ABAC attributes, plus the detective controls that back up
+ * the MFA setting no API can set (docs/identity-center-mfa.md). The account assignments are in the shard stacks
+ * (stacks/identity-assignments-stack.ts), which read this stack's instance, groups and permission sets.
  *
  * It runs in the management account, or in the Identity Center delegated administrator when config names one. The
  * delegation itself and the detective rules need the management account, so with a delegated administrator the
@@ -44,6 +44,8 @@ interface IdentityCenterInstance {
  * it, and the organization stack stays free of Identity Center.
  */
 export class IdentityStack extends LandingZoneStack {
+  /** The instance, groups and permission sets, for the assignment shards (cross-stack references). */
+  readonly references: IdentityCenterReferences;
   /** Every Identity Center resource waits for these: the delegation, when there is one. */
   private readonly afterDelegation: ITerraformDependable[] | undefined;
 
@@ -63,7 +65,8 @@ export class IdentityStack extends LandingZoneStack {
     const groupIds = this.createGroups(instance, identity);
     this.createUsers(instance, identity, groupIds);
     const permissionSetArns = this.createPermissionSets(instance, identity);
-    this.assignPermissionSets(instance, groupIds, permissionSetArns, accounts);
+    // Account assignments live in the shard stacks (stacks/identity-assignments-stack.ts), which read these.
+    this.references = { instanceArn: instance.instanceArn, groupIds, permissionSetArns };
     this.setAccessControlAttributes(instance, identity);
 
     // Detective controls, in the management account where Identity Center records these events.
@@ -152,25 +155,6 @@ export class IdentityStack extends LandingZoneStack {
       permissionSetArns.set(spec.name, set.permissionSet.arn);
     }
     return permissionSetArns;
-  }
-
-  /** One account assignment per group, permission set and account, OUs expanded to their accounts (expandAssignments). */
-  private assignPermissionSets(
-    { instanceArn }: IdentityCenterInstance,
-    groupIds: ReadonlyMap<string, string>,
-    permissionSetArns: ReadonlyMap<string, string>,
-    accounts: AccountDirectory,
-  ): void {
-    for (const assignment of expandAssignments(this.config)) {
-      new SsoadminAccountAssignment(this, `assignment_${terraformName(assignment.group)}_${terraformName(assignment.permissionSet)}_${terraformName(assignment.account)}`, {
-        instanceArn,
-        permissionSetArn: requiredId(permissionSetArns, assignment.permissionSet, "permission set"),
-        principalId: requiredId(groupIds, assignment.group, "group"),
-        principalType: "GROUP",
-        targetId: accounts.id(assignment.account),
-        targetType: "AWS_ACCOUNT",
-      });
-    }
   }
 
   /** The ABAC attributes, when config has any. */

@@ -17,7 +17,7 @@ import type { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { CloudBackendConfig } from "../src/config/sections/backend";
-import { accountStackName, Naming, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
+import { accountStackName, ASSIGNMENT_SHARD_STACK_PREFIX, Naming, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
 import { credentialTargets, type CredentialTarget } from "../src/pipeline/dynamic-credentials";
 import type { StackEdge } from "../src/pipeline/stack-graph";
 import { stackSetOuTargets } from "../src/pipeline/stack-set-targets";
@@ -25,6 +25,9 @@ import { flattenOrganizationalUnits, isWithinOu } from "../src/organization/ou-t
 import { policyJson } from "../src/policies/document";
 import {
   APPLY_ROLE_MANAGED_POLICY,
+  assignmentShardRolePolicy,
+  assignmentShardRolesTemplate,
+  assignmentShardRoleTrustPolicy,
   oidcProviderArn,
   oidcProviderTemplate,
   PLAN_ROLE_MANAGED_POLICY,
@@ -40,6 +43,10 @@ import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 import { defaultTags } from "../src/tags";
 import { terraformName } from "../src/terraform/name";
+import { IdentityAssignmentsStack } from "./identity-assignments-stack";
+
+/** The name the shared roles of the identity assignment shards take where a stack name would go (role and StackSet names). */
+export const ASSIGNMENT_SHARD_ROLE_STACK = "identity-assignments";
 
 /**
  * What notifies people: a run that fails, and a health assessment that finds drift or cannot run
@@ -178,9 +185,15 @@ export class PipelineStack extends LandingZoneStack {
       clientIdList: [TFC_AWS_AUDIENCE],
     });
     const oidcInstances = this.oidcStackSet(config, backend.hostname, naming, props);
+    const shardStacks = new Set(props.stacks.filter((stack) => stack instanceof IdentityAssignmentsStack).map((stack) => stack.node.id));
+    const shardRoles = this.assignmentShardRoles(config, backend, identity, props, [...shardStacks].map((name) => targetsByStack.get(name) ?? []), oidcInstances);
     for (const [stackName, targets] of targetsByStack) {
       const entry = this.workspace(stackName);
       const workspace = workspaceName(backend.workspacePrefix, stackName);
+      if (shardStacks.has(stackName) && shardRoles !== undefined) {
+        this.credentialVariables(stackName, entry.workspaceId, shardRoles.target, shardRoles.roleNames);
+        continue;
+      }
       for (const target of targets) {
         const suffix = target.tag === undefined ? "" : `_${target.tag}`;
         const roleNames = { plan: naming.pipelineRoleName(stackName, "plan"), apply: naming.pipelineRoleName(stackName, "apply") };
@@ -216,6 +229,54 @@ export class PipelineStack extends LandingZoneStack {
         this.credentialVariables(stackName, entry.workspaceId, target, roleNames);
       }
     }
+  }
+
+  /**
+   * One plan role and one apply role for every identity assignment shard workspace, in the Identity Center
+   * administrator account (src/policies/pipeline.ts, assignmentShardRolePolicy): directly in the management account,
+   * or through one StackSet for a delegated administrator. Two roles and at most one StackSet, whatever the number of
+   * shards. `undefined` when there are no shards.
+   */
+  private assignmentShardRoles(
+    config: LandingZoneConfig,
+    backend: CloudBackendConfig,
+    identity: { hostname: string; organization: string; project: string },
+    props: PipelineStackProps,
+    shardTargets: readonly (readonly CredentialTarget[])[],
+    oidcInstances: CloudformationStackSetInstance[],
+  ): { target: CredentialTarget; roleNames: Record<RunPhase, string> } | undefined {
+    const accountIds = new Set(shardTargets.flatMap((targets) => targets.map((t) => t.accountId)));
+    const [accountId] = accountIds;
+    if (accountId === undefined) return undefined;
+    // Every shard has one provider, in the Identity Center administrator account; anything else is a bug.
+    if (accountIds.size > 1 || shardTargets.some((targets) => targets.length !== 1)) throw new Error("internal error: assignment shards must each reach exactly the Identity Center administrator account");
+    const naming = this.naming;
+    const roleNames = { plan: naming.pipelineRoleName(ASSIGNMENT_SHARD_ROLE_STACK, "plan"), apply: naming.pipelineRoleName(ASSIGNMENT_SHARD_ROLE_STACK, "apply") };
+    const workspacePattern = workspaceName(backend.workspacePrefix, `${ASSIGNMENT_SHARD_STACK_PREFIX}*`);
+    const managementAccountId = this.target.id;
+    const inManagement = accountId === managementAccountId;
+    const scope = { instanceArn: config.identity.instanceArn, managementAccountId: inManagement ? managementAccountId : undefined };
+    if (inManagement) {
+      for (const phase of RUN_PHASES) {
+        const role = new IamRole(this, `role_assignment_shards_${phase}`, {
+          name: roleNames[phase],
+          description: `Terraform Cloud ${phase} phase of the identity assignment shard workspaces`,
+          assumeRolePolicy: policyJson(assignmentShardRoleTrustPolicy(identity, workspacePattern, phase, oidcProviderArn(managementAccountId, backend.hostname))),
+          maxSessionDuration: 3600,
+        });
+        new IamRolePolicy(this, `role_assignment_shards_${phase}_policy`, { role: role.name, name: "account-assignments", policy: policyJson(assignmentShardRolePolicy(phase, scope)) });
+      }
+    } else {
+      this.memberAccountRoles(ASSIGNMENT_SHARD_ROLE_STACK, accountId, {
+        stackSetName: naming.pipelineRolesStackSetName(ASSIGNMENT_SHARD_ROLE_STACK),
+        description: "Terraform Cloud plan and apply roles of the identity assignment shard workspaces (landing zone pipeline stack)",
+        templateBody: JSON.stringify(assignmentShardRolesTemplate({ identity, workspacePattern, roleNames, scope, tags: defaultTags(config) })),
+        parameters: {},
+        rootId: props.rootId,
+        dependsOn: oidcInstances,
+      });
+    }
+    return { target: { accountId }, roleNames };
   }
 
   /**

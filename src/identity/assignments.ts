@@ -42,3 +42,13 @@ export function expandAssignments(config: AssignmentsInput): ExpandedAssignment[
   }
   return result;
 }
+
+/**
+ * The id of a group or permission set a config section names. Config validation guarantees every reference exists, so
+ * a missing one is a bug in the landing zone, not in config.
+ */
+export function requiredId(ids: ReadonlyMap<string, string>, key: string, kind: string): string {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`internal error: no ${kind} "${key}"`);
+  return id;
+}

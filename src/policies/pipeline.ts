@@ -1,5 +1,5 @@
 import type { RunPhase } from "../naming";
-import type { PolicyDocument } from "./document";
+import type { PolicyDocument, PolicyStatement } from "./document";
 
 /**
  * Policies of the Terraform Cloud pipeline: the trust of each workspace's roles and what those roles may do.
@@ -172,5 +172,122 @@ export function oidcProviderTemplate(hostname: string, tags: Readonly<Record<str
         },
       },
     },
+  };
+}
+
+/**
+ * The identity assignment shards' workspaces (stacks/identity-assignments-stack.ts) share one plan role and one apply
+ * role in the Identity Center administrator account, instead of two roles per shard: their number stays two however
+ * many shards config asks for, and each role can do exactly what a shard does, nothing else.
+ *
+ * What a shard's runs call (terraform-provider-aws internal/service/ssoadmin/account_assignment.go): a refresh or an
+ * import reads each assignment with ListAccountAssignments; a create calls CreateAccountAssignment and polls
+ * DescribeAccountAssignmentCreationStatus; a delete calls DeleteAccountAssignment and polls
+ * DescribeAccountAssignmentDeletionStatus. Create, Delete and List authorize on three resources, the instance, the
+ * permission set and the account (`arn:aws:sso:::account/<id>`); the status calls on the instance only (Service
+ * Authorization Reference, IAM Identity Center:
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycentersuccessortoawssinglesign-on.html).
+ */
+export const ASSIGNMENT_SHARD_READ_ACTIONS = ["sso:ListAccountAssignments"] as const;
+export const ASSIGNMENT_SHARD_WRITE_ACTIONS = [
+  "sso:CreateAccountAssignment",
+  "sso:DeleteAccountAssignment",
+  "sso:DescribeAccountAssignmentCreationStatus",
+  "sso:DescribeAccountAssignmentDeletionStatus",
+] as const;
+
+/**
+ * In the management account Identity Center creates and removes a permission set's role with the caller's own
+ * permissions: its service-linked role provisions roles under `aws-reserved/sso.amazonaws.com/` only in accounts that
+ * are not the management account (AWS managed policy AWSSSOServiceRolePolicy, statement IAMRoleProvisioningActions,
+ * condition aws:PrincipalOrgMasterAccountId not equal to aws:PrincipalAccount:
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSSOServiceRolePolicy.html), and AWS documents that
+ * assigning access to the management account takes AWSSSOMasterAccountAdministrator plus IAMFullAccess
+ * (https://docs.aws.amazon.com/singlesignon/latest/userguide/howtodelegatessoaccess.html). So when the shards run in the
+ * management account (no delegated administrator) the apply role gets every IAM action, but only on Identity Center's
+ * own roles and SAML providers there; that this narrower scope is enough is our reading, unverified until the first
+ * apply of an assignment to the management account (docs/scale.md, Sharding).
+ */
+export const IDENTITY_CENTER_IAM_RESOURCES = (managementAccountId: string): readonly string[] => [
+  `arn:aws:iam::${managementAccountId}:role/aws-reserved/sso.amazonaws.com/*`,
+  `arn:aws:iam::${managementAccountId}:saml-provider/AWSSSO_*`,
+];
+
+export interface AssignmentShardRoleScope {
+  /** The Identity Center instance ARN when config gives it; @default - any instance of the account */
+  readonly instanceArn?: string;
+  /** The management account id when the shards run there (no delegated administrator); @default - not the management account */
+  readonly managementAccountId?: string;
+}
+
+/**
+ * What the shared shard role may do in one run phase: read assignments (plan), or also create and delete them
+ * (apply). Scoped to the instance (and its permission sets) when config names it; the accounts are any account,
+ * because the account list grows with the organisation and a role policy naming them would too.
+ */
+export function assignmentShardRolePolicy(phase: RunPhase, scope: AssignmentShardRoleScope): PolicyDocument {
+  const instanceId = scope.instanceArn?.split("/").at(-1);
+  const ssoResources = [
+    scope.instanceArn ?? "arn:aws:sso:::instance/*",
+    instanceId === undefined ? "arn:aws:sso:::permissionSet/*" : `arn:aws:sso:::permissionSet/${instanceId}/*`,
+    "arn:aws:sso:::account/*",
+  ];
+  const statements: PolicyStatement[] = [{ Sid: "ReadAccountAssignments", Effect: "Allow", Action: [...ASSIGNMENT_SHARD_READ_ACTIONS], Resource: ssoResources }];
+  if (phase === "apply") {
+    statements.push({ Sid: "ManageAccountAssignments", Effect: "Allow", Action: [...ASSIGNMENT_SHARD_WRITE_ACTIONS], Resource: ssoResources });
+    if (scope.managementAccountId !== undefined) {
+      statements.push({ Sid: "IdentityCenterRolesInManagement", Effect: "Allow", Action: "iam:*", Resource: [...IDENTITY_CENTER_IAM_RESOURCES(scope.managementAccountId)] });
+    }
+  }
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * Trust of the shared shard roles: tokens of any workspace named `<workspacePrefix>identity-assignments-*` in this
+ * organisation and project, in this run phase. StringLike on the subject, since one role serves every shard and a
+ * subject list would grow with the shard count (IAM's trust policy size quota is 2,048 characters by default); the
+ * audience stays StringEquals. Workspaces of that name can only be made by someone who can already manage the
+ * project's workspaces, and so the landing zone's others (docs/scale.md, Sharding).
+ */
+export function assignmentShardRoleTrustPolicy(identity: Omit<WorkspaceIdentity, "workspace">, workspacePattern: string, phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: `TerraformCloudAssignmentShards${phase === "plan" ? "Plan" : "Apply"}`,
+        Effect: "Allow",
+        Principal: { Federated: oidcProviderArn as string },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: { [`${identity.hostname}:aud`]: TFC_AWS_AUDIENCE },
+          StringLike: { [`${identity.hostname}:sub`]: workloadIdentitySubject({ ...identity, workspace: workspacePattern }, phase) },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The shared shard roles as a CloudFormation template, for a delegated administrator (a member account, reached only
+ * through StackSets like every member account's workspace roles).
+ */
+export function assignmentShardRolesTemplate(props: { readonly identity: Omit<WorkspaceIdentity, "workspace">; readonly workspacePattern: string; readonly roleNames: Readonly<Record<RunPhase, string>>; readonly scope: AssignmentShardRoleScope; readonly tags: Readonly<Record<string, string>> }): Record<string, unknown> {
+  const provider = { "Fn::Sub": `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${props.identity.hostname}` };
+  const tags = Object.entries(props.tags).map(([Key, Value]) => ({ Key, Value }));
+  const role = (phase: RunPhase) => ({
+    Type: "AWS::IAM::Role",
+    Properties: {
+      RoleName: props.roleNames[phase],
+      Description: `Terraform Cloud ${phase} phase of the identity assignment shard workspaces`,
+      AssumeRolePolicyDocument: assignmentShardRoleTrustPolicy(props.identity, props.workspacePattern, phase, provider),
+      Policies: [{ PolicyName: "account-assignments", PolicyDocument: assignmentShardRolePolicy(phase, props.scope) }],
+      MaxSessionDuration: 3600,
+      Tags: tags,
+    },
+  });
+  return {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: "Terraform Cloud plan and apply roles of the landing zone's identity assignment shards (generated; do not edit)",
+    Resources: { PlanRole: role("plan"), ApplyRole: role("apply") },
   };
 }

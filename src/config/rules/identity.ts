@@ -7,6 +7,8 @@ import {
   MIN_SESSION_SECONDS,
 } from "../../identity/permission-sets";
 import { INLINE_POLICY_MAX_CHARACTERS, policyCharacterCount } from "../../policies/identity-center";
+import { MAX_ASSIGNMENT_SHARDS, MAX_ASSIGNMENTS_PER_SHARD, shardAssignments } from "../../identity/assignment-shards";
+import { expandAssignments } from "../../identity/assignments";
 import type { ConfigIssue } from "../errors";
 import { flattenOrganizationalUnits } from "../../organization/ou-tree";
 import { addressCollisions as collisions } from "./addresses";
@@ -201,6 +203,40 @@ export const uniqueAttributeKeys: ConfigRule = (config) =>
     message: `attribute "${a.key}" is already defined at identity.accessControlAttributes[${first}]; keys must be unique`,
   }));
 
+/**
+ * Every shard stack stays within MAX_ASSIGNMENTS_PER_SHARD (issue 12): a config that outgrows its shard count is
+ * refused with the smallest count that fits, rather than left to grow one state without bound.
+ */
+export const assignmentShardsHoldTheAssignments: ConfigRule = (config) => {
+  const { assignmentShards } = config.identity;
+  const assignments = expandAssignments(config);
+  const largest = (count: number) => Math.max(...shardAssignments(assignments, count).map((shard) => shard.length));
+  const found = largest(assignmentShards);
+  if (found <= MAX_ASSIGNMENTS_PER_SHARD) return [];
+  let enough: number | undefined;
+  for (let count = assignmentShards + 1; count <= MAX_ASSIGNMENT_SHARDS && enough === undefined; count++) {
+    if (largest(count) <= MAX_ASSIGNMENTS_PER_SHARD) enough = count;
+  }
+  const advice =
+    enough === undefined
+      ? `no count up to ${MAX_ASSIGNMENT_SHARDS} is enough; docs/scale.md says what to do past that`
+      : `set assignmentShards to ${enough} or more, with previousAssignmentShards: ${assignmentShards} for the migration (README: Identity Center assignment shards)`;
+  return [{
+    path: ["identity", "assignmentShards"],
+    message: `the fullest of ${assignmentShards} assignment shards would hold ${found} account assignments, more than ${MAX_ASSIGNMENTS_PER_SHARD}; ${advice}`,
+  }];
+};
+
+/** previousAssignmentShards names the count a migration starts from, so it must differ from the new one. */
+export const previousAssignmentShardsDiffer: ConfigRule = (config) => {
+  const { assignmentShards, previousAssignmentShards } = config.identity;
+  if (previousAssignmentShards !== assignmentShards) return [];
+  return [{
+    path: ["identity", "previousAssignmentShards"],
+    message: `equals assignmentShards (${assignmentShards}); it is only for changing the count: remove it once the migration is applied`,
+  }];
+};
+
 /** Rules for the identity section. */
 export const IDENTITY_RULES: readonly ConfigRule[] = [
   uniqueGroupNames,
@@ -217,4 +253,6 @@ export const IDENTITY_RULES: readonly ConfigRule[] = [
   uniquePolicies,
   uniqueAddresses,
   uniqueAttributeKeys,
+  assignmentShardsHoldTheAssignments,
+  previousAssignmentShardsDiffer,
 ];

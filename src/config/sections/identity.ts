@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { DEFAULT_ASSIGNMENT_SHARDS, MAX_ASSIGNMENT_SHARDS, MAX_ASSIGNMENTS_PER_SHARD } from "../../identity/assignment-shards";
 import { strictObject } from "./common";
 
 /**
@@ -165,6 +166,22 @@ export const identitySchema = strictObject({
     .default([])
     .describe("Custom permission sets, in addition to the built-in ones (Administrator, PowerUser, ReadOnly, SecurityAudit, Billing, NetworkAdministrator, BreakGlass)"),
   assignments: z.array(assignmentSchema).default([]).describe("Group x permission set x accounts and OUs"),
+  assignmentShards: z
+    .int()
+    .min(1)
+    .max(MAX_ASSIGNMENT_SHARDS)
+    .default(DEFAULT_ASSIGNMENT_SHARDS)
+    .describe(
+      `Number of stacks the account assignments are spread over (identity-assignments-<i>-of-<n>), each account's by a hash of its name; at most ${MAX_ASSIGNMENTS_PER_SHARD} assignments per stack. Changing it is a migration: set previousAssignmentShards too (README). Default ${DEFAULT_ASSIGNMENT_SHARDS}`,
+    ),
+  previousAssignmentShards: z
+    .int()
+    .min(1)
+    .max(MAX_ASSIGNMENT_SHARDS)
+    .optional()
+    .describe(
+      "Only while changing assignmentShards: the count before. The new stacks import the existing assignments and the old ones forget theirs without deleting them; remove it once both are applied. Default none",
+    ),
   accessControlAttributes: z
     .array(accessControlAttributeSchema)
     .default([])
