@@ -193,7 +193,8 @@ describe("protective guardrails", () => {
   const hub = "arn:aws:securityhub:eu-west-2:{account}:hub/default";
   const findingsExport = `${detector}/publishingDestination/a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6`;
   const securityStackCalls: [string, string, SimulatedRequest["context"]][] = [
-    ["guardduty:CreateDetector", "*", {}], ["guardduty:UpdateDetector", detector, {}],
+    // The detector the delegation created is read and adopted (import block), then updated.
+    ["guardduty:ListDetectors", "*", {}], ["guardduty:GetDetector", detector, {}], ["guardduty:UpdateDetector", detector, {}],
     ["guardduty:UpdateOrganizationConfiguration", detector, {}], ["guardduty:CreatePublishingDestination", detector, {}],
     ["guardduty:UpdatePublishingDestination", findingsExport, {}],
     ["securityhub:CreateFindingAggregator", "*", {}], ["securityhub:UpdateFindingAggregator", aggregator, {}],
@@ -201,6 +202,7 @@ describe("protective guardrails", () => {
     ["securityhub:CreateConfigurationPolicy", "*", {}], ["securityhub:UpdateConfigurationPolicy", configurationPolicy, {}],
     ["securityhub:StartConfigurationPolicyAssociation", hub, {}],
     ["access-analyzer:CreateAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-unused-access", {}],
+    ["access-analyzer:UpdateAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-unused-access", {}],
     ["access-analyzer:DeleteAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-unused-access", {}],
     ["macie2:UpdateOrganizationConfiguration", "*", {}],
     ["inspector2:Enable", "*", {}], ["inspector2:UpdateOrganizationConfiguration", "*", {}], ["inspector2:Disable", "*", {}],
@@ -224,6 +226,16 @@ describe("protective guardrails", () => {
     ["securityhub:UpdateOrganizationConfiguration", "arn:aws:securityhub:eu-west-2:{account}:hub/default"],
     ["securityhub:UpdateConfigurationPolicy", configurationPolicy], ["securityhub:StartConfigurationPolicyDisassociation", hub],
     ["securityhub:DeleteFindingAggregator", aggregator], ["securityhub:CreateAutomationRule", "*"],
+    // A new configuration policy with Security Hub off (or a SELF_MANAGED association) would switch it off everywhere.
+    ["securityhub:CreateConfigurationPolicy", "*"], ["securityhub:StartConfigurationPolicyAssociation", hub],
+    ["securityhub:DisableImportFindingsForProduct", hub],
+    ["securityhub:UpdateSecurityControl", "*"],
+    // Filters and settings that suppress or archive findings, and Config history kept for less time.
+    ["guardduty:UpdateFilter", `${detector}/filter/hide-everything`], ["guardduty:UpdateIPSet", `${detector}/ipset/a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6`],
+    ["macie2:CreateFindingsFilter", "*"], ["macie2:UpdateFindingsFilter", "arn:aws:macie2:eu-west-2:{account}:findings-filter/a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"],
+    ["access-analyzer:ApplyArchiveRule", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-external-access"],
+    ["access-analyzer:UpdateAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-unused-access"],
+    ["config:PutRetentionConfiguration", "*"],
     ["access-analyzer:DeleteAnalyzer", "arn:aws:access-analyzer:eu-west-2:{account}:analyzer/kestrel-lz-organization-external-access"],
     ["macie2:DisableMacie", "*"], ["macie2:UpdateOrganizationConfiguration", "*"],
     ["inspector2:Disable", "*"], ["inspector2:UpdateOrganizationConfiguration", "*"],

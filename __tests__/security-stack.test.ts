@@ -57,6 +57,16 @@ describe("security stack: GuardDuty", () => {
     expect(detector).toMatchObject({ enable: true, finding_publishing_frequency: "FIFTEEN_MINUTES", lifecycle: { prevent_destroy: true } });
   });
 
+  it("adopts the detector the delegation gave the audit account rather than creating a second one", () => {
+    const found = Object.entries(example.json.data?.aws_guardduty_detector ?? {});
+    expect(found).toHaveLength(1);
+    const [dataName, dataSource] = found[0] as [string, Record<string, unknown>];
+    // No id: the provider finds the account's single detector in the Region.
+    expect(Object.keys(dataSource).filter((key) => key !== "//")).toEqual([]);
+    expect(dataSource).not.toHaveProperty("depends_on");
+    expect(example.json.import).toEqual([{ to: `aws_guardduty_detector.${detectorName}`, id: ref("data.aws_guardduty_detector", dataName) }]);
+  });
+
   it("enables every existing and new account of the organisation (auto_enable_organization_members ALL)", () => {
     expect(only(example, "aws_guardduty_organization_configuration")[1]).toEqual({ detector_id: detectorId, auto_enable_organization_members: "ALL" });
   });
@@ -70,6 +80,13 @@ describe("security stack: GuardDuty", () => {
   it.each(FEATURES)("turns %s on by default, for the organisation (ALL) and for the audit account's own detector", (name) => {
     expect(organisationFeature(example, name)).toMatchObject({ detector_id: detectorId, auto_enable: "ALL" });
     expect(ownFeature(example, name)).toMatchObject({ detector_id: detectorId, status: "ENABLED" });
+  });
+
+  it("changes each organisation feature only after the organisation configuration, whose setting each one re-sends", () => {
+    const [organisationName] = only(example, "aws_guardduty_organization_configuration");
+    for (const name of FEATURES) {
+      expect([name, organisationFeature(example, name)?.depends_on]).toEqual([name, [`aws_guardduty_organization_configuration.${organisationName}`]]);
+    }
   });
 
   it("manages the Runtime Monitoring agent for EKS, ECS Fargate and EC2 by default", () => {
@@ -241,6 +258,29 @@ describe("security stack: findings reach people", () => {
     expect(matchesPattern(pattern, { ...finding("HIGH"), "detail-type": "Security Hub Findings - Custom Action" })).toBe(false);
   });
 
+  /**
+   * Security Hub sends "Findings - Imported" again at every update of a finding, so a control that stays FAILED
+   * notifies again at each evaluation until someone triages it (Workflow NOTIFIED or SUPPRESSED): the rule keeps
+   * Workflow NEW as its only de-duplication, on purpose (README, Security services: findings to people).
+   */
+  it("notifies a re-imported failed control finding until it is triaged, and again when it fails anew", () => {
+    const control = (workflow: string, compliance: string, label = "HIGH") => {
+      const event = finding(label, workflow);
+      const [first] = event.detail.findings;
+      return { ...event, detail: { findings: [{ ...first, ProductArn: "arn:aws:securityhub:eu-west-2::product/aws/securityhub", Compliance: { Status: compliance } }] } };
+    };
+    expect(matchesPattern(pattern, control("NEW", "FAILED"))).toBe(true);
+    // Re-evaluated, still failing: the same event again, so a second email.
+    expect(matchesPattern(pattern, control("NEW", "FAILED"))).toBe(true);
+    // Triaged: no more emails while it stays failed.
+    expect(matchesPattern(pattern, control("NOTIFIED", "FAILED"))).toBe(false);
+    expect(matchesPattern(pattern, control("SUPPRESSED", "FAILED"))).toBe(false);
+    // Fixed: Security Hub resolves it, and a passed control is INFORMATIONAL.
+    expect(matchesPattern(pattern, control("RESOLVED", "PASSED", "INFORMATIONAL"))).toBe(false);
+    // Failing again after passing: Security Hub resets Workflow to NEW, so it notifies again.
+    expect(matchesPattern(pattern, control("NEW", "FAILED"))).toBe(true);
+  });
+
   it("sends matches to the audit account's security alarm topic with a role of the audit account", () => {
     expect(rule).toMatchObject({ name: "kestrel-lz-security-hub-high-findings", state: "ENABLED" });
     expect(target).toMatchObject({ rule: ref("aws_cloudwatch_event_rule", ruleName, "name"), arn: ref("aws_sns_topic", topicName, "arn") });
@@ -249,6 +289,23 @@ describe("security stack: findings reach people", () => {
     expect(JSON.parse(role.assume_role_policy).Statement[0]).toMatchObject({
       Principal: { Service: "events.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": AUDIT } },
     });
+  });
+
+  it("lets EventBridge assume the publisher role only for the findings rule (aws:SourceArn), not for other rules of the account", async () => {
+    const [, role] = only(example, "aws_iam_role");
+    const trust = JSON.parse(role.assume_role_policy);
+    const ruleArn = `arn:aws:events:eu-west-2:${AUDIT}:rule/${rule.name}`;
+    expect(trust.Statement[0].Condition.StringEquals["aws:SourceArn"]).toEqual([ruleArn]);
+    const assume = (sourceArn: string) => runSimulation({
+      identityPolicies: [], serviceControlPolicies: [], resourceControlPolicies: [], resourcePolicy: trust,
+      request: {
+        principal: "events.amazonaws.com", action: "sts:AssumeRole",
+        resource: { resource: `arn:aws:iam::${AUDIT}:role/kestrel-lz-events-publish-alarms`, accountId: AUDIT },
+        contextVariables: { "aws:SourceAccount": AUDIT, "aws:SourceArn": sourceArn },
+      },
+    }, {}).then((r) => (r.resultType === "error" ? JSON.stringify(r.errors) : r.overallResult));
+    expect(await assume(ruleArn)).toBe("Allowed");
+    expect(await assume(`arn:aws:events:eu-west-2:${AUDIT}:rule/someone-elses-rule`)).toBe("ImplicitlyDenied");
   });
 
   it("encrypts the topic with a key of its own, which rotates and is protected from destroy", () => {

@@ -291,6 +291,16 @@ export class Naming {
   eventRuleName(purpose: string): string {
     return `${this.reserved}-${purpose}`.slice(0, 64);
   }
+
+  /**
+   * The ARN of a landing zone rule on an account's default event bus in the home Region,
+   * `arn:aws:events:<region>:<account>:rule/<name>` (EventBridge UG, "Managing access permissions to your Amazon
+   * EventBridge resources": rules of the default bus have no bus name in the ARN). Deterministic, so a target role's
+   * trust policy can name its rule (aws:SourceArn) without referring to the rule, which refers to the role.
+   */
+  eventRuleArn(accountId: string, purpose: string): string {
+    return `arn:aws:events:${this.homeRegion}:${accountId}:rule/${this.eventRuleName(purpose)}`;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AccessanalyzerAnalyzer } from "@cdktf/provider-aws/lib/accessanalyzer-analyzer";
+import { DataAwsGuarddutyDetector } from "@cdktf/provider-aws/lib/data-aws-guardduty-detector";
 import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { GuarddutyDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-detector-feature";
 import { GuarddutyOrganizationConfiguration } from "@cdktf/provider-aws/lib/guardduty-organization-configuration";
@@ -77,22 +78,41 @@ export class SecurityStack extends LandingZoneStack {
   }
 
   /**
-   * GuardDuty: the audit account's detector (designating a delegated administrator does not enable GuardDuty there;
-   * GuardDuty UG, "Designating a delegated GuardDuty administrator account"), the organisation configuration that
-   * enables every existing and new account (auto_enable_organization_members ALL; GuardDuty API,
-   * UpdateOrganizationConfiguration, AutoEnableOrganizationMembers), each protection plan for the organisation and
-   * for the audit account's own detector (the administrator is not its own member), and the findings export.
-   * The detector and the export have prevent_destroy: deleting the detector deletes its findings.
+   * GuardDuty: the audit account's detector, the organisation configuration that enables every existing and new
+   * account (auto_enable_organization_members ALL; GuardDuty API, UpdateOrganizationConfiguration,
+   * AutoEnableOrganizationMembers), each protection plan for the organisation and for the audit account's own
+   * detector (the administrator is not its own member), and the findings export.
+   *
+   * The detector is adopted, not created. Designating the audit account as delegated administrator (organization
+   * stack, applied first) "also enables GuardDuty for the delegated GuardDuty administrator account" (GuardDuty UG,
+   * "Permissions required to designate a delegated GuardDuty administrator account",
+   * https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html), so the account already has its
+   * one detector in the Region and CreateDetector would fail (hashicorp/terraform-provider-aws#11780). The design
+   * relies on that page. "Designating a delegated GuardDuty administrator account"
+   * (https://docs.aws.amazon.com/guardduty/latest/ug/delegated-admin-designate.html) tells console users to enable
+   * GuardDuty in the new administrator themselves; if that is what happened, the data source finds no detector and
+   * the plan stops with the provider's error, and the README's manual step applies (enable GuardDuty in the audit
+   * account, then plan again). The data source without an id reads the account's single detector in the Region
+   * (provider source, internal/service/guardduty/detector_data_source.go: ListDetectors, an error unless exactly
+   * one); an import block takes its id, which is known at plan time (Terraform docs, "import block reference": the
+   * id may be any expression that evaluates to a string known during plan). Once the detector is in state the
+   * import block does nothing. The detector and the export have prevent_destroy: deleting the detector deletes its
+   * findings.
    */
   private enableGuardDuty(props: SecurityStackProps): GuarddutyDetector {
     const guardDuty = this.config.securityServices.guardDuty;
+    const existing = new DataAwsGuarddutyDetector(this, "guardduty_detector_from_delegation", {});
     const detector = new GuarddutyDetector(this, "guardduty_detector", {
       enable: true,
       findingPublishingFrequency: guardDuty.findingPublishingFrequency,
       lifecycle: { preventDestroy: true },
     });
+    detector.importFrom(existing.id);
     const detectorId = detector.id;
-    new GuarddutyOrganizationConfiguration(this, "guardduty_organization", { detectorId, autoEnableOrganizationMembers: "ALL" });
+    const organisationConfiguration = new GuarddutyOrganizationConfiguration(this, "guardduty_organization", {
+      detectorId,
+      autoEnableOrganizationMembers: "ALL",
+    });
 
     for (const feature of guardDutyFeatures(guardDuty.protection)) {
       const id = feature.name.toLowerCase();
@@ -103,6 +123,10 @@ export class SecurityStack extends LandingZoneStack {
         name: feature.name,
         autoEnable: organisation(feature.enabled),
         additionalConfiguration: feature.additionalConfiguration.map((extra) => ({ name: extra.name, autoEnable: organisation(extra.enabled) })),
+        // Each feature's update re-sends the organisation's current AutoEnableOrganizationMembers (provider source,
+        // organization_configuration_feature.go): before the organisation configuration is applied, it would send
+        // the old value back.
+        dependsOn: [organisationConfiguration],
       });
       new GuarddutyDetectorFeature(this, `guardduty_detector_${id}`, {
         detectorId,
@@ -232,10 +256,13 @@ export class SecurityStack extends LandingZoneStack {
       policy: policyJson(alarmTopicPolicy(owner)),
       emails: config.logging.securityContacts,
     });
+    const rulePurpose = "security-hub-high-findings";
+    // Only the findings rule may have EventBridge act as the role: its ARN is built, not referenced, since the rule's
+    // target refers to the role.
     const publisher = new IamRole(this, "findings_publisher", {
       name: naming.roleName("events-publish-alarms"),
       description: "EventBridge rules of the landing zone publish to the security alarm topic",
-      assumeRolePolicy: policyJson(eventBridgeTrustPolicy(accountId)),
+      assumeRolePolicy: policyJson(eventBridgeTrustPolicy(accountId, [naming.eventRuleArn(accountId, rulePurpose)])),
     });
     const publisherPolicy = new IamRolePolicy(this, "findings_publisher_policy", {
       role: publisher.name,
@@ -243,7 +270,7 @@ export class SecurityStack extends LandingZoneStack {
       policy: policyJson(publishToTopicPolicy(owner.topicArn, owner.homeRegion, accountId)),
     });
     const rule = new SecurityEventRule(this, "security_hub_findings", {
-      name: naming.eventRuleName("security-hub-high-findings"),
+      name: naming.eventRuleName(rulePurpose),
       description: "New, active HIGH and CRITICAL findings imported by Security Hub CSPM, from every account and linked Region",
       pattern: securityHubFindingsPattern(),
       targetArn: topic.arn,

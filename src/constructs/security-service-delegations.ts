@@ -30,9 +30,10 @@ export interface SecurityServiceDelegationsProps {
  *   themselves. Security Hub and Macie also enable themselves in the designated account ("Integrating Security Hub
  *   CSPM with AWS Organizations", https://docs.aws.amazon.com/securityhub/latest/userguide/designate-orgs-admin-account.html;
  *   Macie UG, "Integrating and configuring an organization in Macie",
- *   https://docs.aws.amazon.com/macie/latest/user/accounts-mgmt-ao-integrate.html); GuardDuty does not, so the
- *   security stack creates the audit account's detector (GuardDuty UG, "Designating a delegated GuardDuty
- *   administrator account", https://docs.aws.amazon.com/guardduty/latest/ug/delegated-admin-designate.html).
+ *   https://docs.aws.amazon.com/macie/latest/user/accounts-mgmt-ao-integrate.html), and so does GuardDuty, which
+ *   gives the designated account its detector (GuardDuty UG, "Permissions required to designate a delegated
+ *   GuardDuty administrator account", https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html):
+ *   the security stack adopts that detector rather than creating one.
  * - IAM Access Analyzer through Organizations' RegisterDelegatedAdministrator (IAM UG, "Delegated administrator for
  *   IAM Access Analyzer").
  *

@@ -3,10 +3,14 @@ import { serviceTrustPolicy } from "./trust-policies";
 
 /**
  * Lets EventBridge assume a target role, only on behalf of rules in the role's own account (confused deputy:
- * aws:SourceAccount).
+ * aws:SourceAccount) and, when `ruleArns` is given, only for those rules (aws:SourceArn, the ARN of the rule that
+ * sends the event; EventBridge UG, "Using IAM policy conditions in Amazon EventBridge",
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-conditions.html).
  */
-export function eventBridgeTrustPolicy(accountId: string): IamPolicyDocument {
-  return serviceTrustPolicy("events.amazonaws.com", { StringEquals: { "aws:SourceAccount": accountId } });
+export function eventBridgeTrustPolicy(accountId: string, ruleArns: readonly string[] = []): IamPolicyDocument {
+  return serviceTrustPolicy("events.amazonaws.com", {
+    StringEquals: { "aws:SourceAccount": accountId, ...(ruleArns.length === 0 ? {} : { "aws:SourceArn": [...ruleArns] }) },
+  });
 }
 
 /** Publishing to the encrypted topic: the message, and the data key SNS makes with the topic's key for it. */

@@ -20,32 +20,39 @@ export const CLOUDTRAIL_ACTIONS = [
 
 /** Account-wide security services: turning any of them off or detaching it from the audit account blinds us. */
 export const SECURITY_SERVICE_ACTIONS = [
-  // AWS Config: the recorder and its delivery.
+  // AWS Config: the recorder, its delivery and how long it keeps history.
   "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:PutConfigurationRecorder",
   "config:DeleteDeliveryChannel", "config:PutDeliveryChannel", "config:DeleteRetentionConfiguration",
-  "config:DeleteServiceLinkedConfigurationRecorder",
+  "config:DeleteServiceLinkedConfigurationRecorder", "config:PutRetentionConfiguration",
   // GuardDuty: the detector, its administrator link, and exports and filters that would hide findings.
   "guardduty:DeleteDetector", "guardduty:UpdateDetector", "guardduty:DisassociateFromAdministratorAccount",
   "guardduty:DisassociateFromMasterAccount", "guardduty:DeleteMembers", "guardduty:DisassociateMembers",
   "guardduty:StopMonitoringMembers", "guardduty:DeletePublishingDestination", "guardduty:UpdatePublishingDestination",
-  "guardduty:CreateFilter", "guardduty:CreateIPSet",
-  // Security Hub: the hub, its administrator link and its standards.
+  "guardduty:CreateFilter", "guardduty:UpdateFilter", "guardduty:CreateIPSet", "guardduty:UpdateIPSet",
+  // Security Hub: the hub, its administrator link, its standards and the controls' parameters.
   "securityhub:DisableSecurityHub", "securityhub:DisassociateFromAdministratorAccount",
   "securityhub:DisassociateFromMasterAccount", "securityhub:DeleteMembers", "securityhub:DisassociateMembers",
   "securityhub:BatchDisableStandards", "securityhub:UpdateStandardsControl", "securityhub:UpdateSecurityHubConfiguration",
+  "securityhub:UpdateSecurityControl",
+  // Findings of GuardDuty, Inspector, Macie and the others stop reaching Security Hub when their product is disabled.
+  "securityhub:DisableImportFindingsForProduct",
   // GuardDuty's organisation settings and protection plans (the audit account administers them).
   "guardduty:UpdateOrganizationConfiguration", "guardduty:UpdateMemberDetectors",
-  // Security Hub central configuration: the aggregator, the organisation setting, the policy and its associations,
-  // and automation rules that could suppress findings.
+  // Security Hub central configuration: the aggregator, the organisation setting, the policies and their associations
+  // (a new policy with the service disabled, or a SELF_MANAGED association, would switch it off across the
+  // organisation), and automation rules that could suppress findings.
   "securityhub:DeleteFindingAggregator", "securityhub:UpdateFindingAggregator", "securityhub:UpdateOrganizationConfiguration",
-  "securityhub:UpdateConfigurationPolicy", "securityhub:DeleteConfigurationPolicy",
+  "securityhub:CreateConfigurationPolicy", "securityhub:UpdateConfigurationPolicy", "securityhub:DeleteConfigurationPolicy",
+  "securityhub:StartConfigurationPolicyAssociation",
   "securityhub:StartConfigurationPolicyDisassociation", "securityhub:CreateAutomationRule", "securityhub:BatchUpdateAutomationRules",
-  // IAM Access Analyzer: analyzers and the archive rules that would hide findings.
-  "access-analyzer:DeleteAnalyzer", "access-analyzer:CreateArchiveRule", "access-analyzer:UpdateArchiveRule",
-  // Macie: the session, its administrator link and the organisation's auto-enablement.
+  // IAM Access Analyzer: analyzers (their settings too) and the archive rules that would hide findings.
+  "access-analyzer:DeleteAnalyzer", "access-analyzer:UpdateAnalyzer", "access-analyzer:CreateArchiveRule",
+  "access-analyzer:UpdateArchiveRule", "access-analyzer:ApplyArchiveRule",
+  // Macie: the session, its administrator link, the organisation's auto-enablement, and filters that suppress findings.
   "macie2:DisableMacie", "macie2:UpdateMacieSession", "macie2:DisassociateFromAdministratorAccount",
   "macie2:DisassociateFromMasterAccount", "macie2:DeleteMember", "macie2:DisassociateMember",
   "macie2:UpdateOrganizationConfiguration", "macie2:UpdateAutomatedDiscoveryConfiguration",
+  "macie2:CreateFindingsFilter", "macie2:UpdateFindingsFilter",
   // Inspector: scanning, its members, the organisation's auto-enablement, and suppression rules that hide findings.
   "inspector2:Disable", "inspector2:DisassociateMember", "inspector2:UpdateOrganizationConfiguration",
   "inspector2:CreateFilter", "inspector2:UpdateFilter",

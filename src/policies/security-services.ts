@@ -109,7 +109,11 @@ export const NOTIFIED_SEVERITIES = ["HIGH", "CRITICAL"] as const;
  * `Security Hub Findings - Imported`, with the findings under detail.findings in ASFF (Security Hub CSPM UG,
  * "EventBridge event formats for Security Hub CSPM" and "Using EventBridge for automated response"): Severity.Label,
  * Workflow.Status and RecordState are ASFF fields. Workflow NEW and RecordState ACTIVE leave out findings someone
- * has already triaged and resolved ones (an update of a finding is imported again).
+ * has already triaged and resolved ones. Every update of a finding is imported, and sent, again ("BatchImportFindings
+ * for finding providers", https://docs.aws.amazon.com/securityhub/latest/userguide/finding-update-batchimportfindings.html),
+ * so a finding left NEW notifies at each update: triage (Workflow NOTIFIED or SUPPRESSED, which providers cannot
+ * change) is the way to stop it, and Security Hub resets Workflow to NEW when the issue comes back (Security Hub API,
+ * Workflow). A pattern cannot compare a finding with its previous version, so it cannot do better on its own.
  */
 export function securityHubFindingsPattern(): EventPattern {
   return {
