@@ -31,9 +31,12 @@ describe("identity detective controls", () => {
       expect(target.role_arn).toBe("${aws_iam_role.alarm_publisher.arn}");
       expect(target.depends_on).toEqual(["aws_iam_role_policy.alarm_publisher_policy"]);
     }
-    // EventBridge may assume the role only for rules of the management account itself.
+    // EventBridge may assume the role only for these rules of the management account itself.
     const trust = JSON.parse(json.resource.aws_iam_role.alarm_publisher.assume_role_policy);
-    expect(trust.Statement[0].Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111111111111" } });
+    const ruleArns = Object.values(json.resource.aws_cloudwatch_event_rule).map((rule: any) => `arn:aws:events:eu-west-2:111111111111:rule/${rule.name}`);
+    expect(ruleArns).toHaveLength(RULE_IDS.length);
+    expect(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"]).toBe("111111111111");
+    expect([...trust.Statement[0].Condition.StringEquals["aws:SourceArn"]].sort()).toEqual(ruleArns.sort());
   });
 
   it("puts everything in the management account through its provider when the stack runs elsewhere (a delegated administrator)", () => {

@@ -270,7 +270,10 @@ describe("identity stack: MFA detective controls", () => {
   it("lets only EventBridge of the management account assume the publisher role, to publish to the topic and use its key through SNS", async () => {
     const role = example.resource("aws_iam_role", "alarm_publisher");
     expect(role.name).toBe("kestrel-lz-events-publish-alarms");
-    expect(JSON.parse(role.assume_role_policy)).toEqual(eventBridgeTrustPolicy("111111111111"));
+    const ruleArns = ["idc-authentication-settings-changed", "idc-sign-in-without-mfa", "break-glass-credentials-issued"].map((purpose) => `arn:aws:events:eu-west-2:111111111111:rule/kestrel-lz-${purpose}`);
+    expect(Object.values(example.resources("aws_cloudwatch_event_rule")).map((rule) => `arn:aws:events:eu-west-2:111111111111:rule/${rule.name}`).sort()).toEqual([...ruleArns].sort());
+    // Only the three rules may use the role (aws:SourceArn), not any rule someone creates in the account.
+    expect(JSON.parse(role.assume_role_policy)).toEqual(eventBridgeTrustPolicy("111111111111", ruleArns));
     const policy = JSON.parse(example.resource("aws_iam_role_policy", "alarm_publisher_policy").policy);
     expect(policy).toEqual(publishToTopicPolicy("arn:aws:sns:eu-west-2:111111111111:kestrel-lz-security-alarms", "eu-west-2", "111111111111"));
     const decideRole = async (action: string, resource: string, context: Record<string, string> = {}) => {

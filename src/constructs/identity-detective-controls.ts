@@ -34,11 +34,14 @@ export interface IdentityDetectiveControlsProps {
 export function addIdentityDetectiveControls(scope: Construct, props: IdentityDetectiveControlsProps): void {
   const { naming, managementAccountId, homeRegion, provider } = props;
   const topicArn = naming.securityAlarmTopicArn(managementAccountId);
+  // The rules that may use the role, by name: the trust binds EventBridge to them (aws:SourceArn), not to any rule
+  // someone creates in the account.
+  const purposes = ["idc-authentication-settings-changed", "idc-sign-in-without-mfa", "break-glass-credentials-issued"] as const;
   const publisher = new IamRole(scope, "alarm_publisher", {
     provider,
     name: naming.roleName("events-publish-alarms"),
     description: "EventBridge rules of the landing zone publish to the security alarm topic",
-    assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(managementAccountId)),
+    assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(managementAccountId, purposes.map((purpose) => naming.eventRuleArn(managementAccountId, purpose)))),
   });
   const publisherPolicy = new IamRolePolicy(scope, "alarm_publisher_policy", {
     provider,
@@ -50,12 +53,12 @@ export function addIdentityDetectiveControls(scope: Construct, props: IdentityDe
     new SecurityEventRule(scope, id, { ...rule, provider, targetArn: topicArn, targetRoleArn: publisher.arn, dependsOn: [publisherPolicy] });
 
   alarmRule("alarm_identity_center_authentication_settings", {
-    name: naming.eventRuleName("idc-authentication-settings-changed"),
+    name: naming.eventRuleName(purposes[0]),
     description: "Identity Center MFA or authentication settings changed (docs/identity-center-mfa.md)",
     pattern: authenticationSettingsChangedPattern(),
   });
   alarmRule("alarm_identity_center_sign_in_without_mfa", {
-    name: naming.eventRuleName("idc-sign-in-without-mfa"),
+    name: naming.eventRuleName(purposes[1]),
     description: "An Identity Center user signed in with a password only",
     pattern: signInWithoutMfaPattern(),
   });
@@ -63,7 +66,7 @@ export function addIdentityDetectiveControls(scope: Construct, props: IdentityDe
   // per issuance, and its email says who took them. Every API call made with them, in any account and Region, is
   // the org-trail stack's metric filter and alarm (one notification per period, not one per call).
   alarmRule("alarm_break_glass_federation", {
-    name: naming.eventRuleName("break-glass-credentials-issued"),
+    name: naming.eventRuleName(purposes[2]),
     description: `Credentials of the ${BREAK_GLASS_PERMISSION_SET} permission set were issued, in any account`,
     pattern: breakGlassFederationPattern(BREAK_GLASS_PERMISSION_SET),
     includeReadOnlyEvents: true,
