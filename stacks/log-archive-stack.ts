@@ -5,7 +5,7 @@ import { accountsWithStacks } from "../src/organization/ou-tree";
 import { FlowLogDeliveryAlarm } from "../src/constructs/flow-log-delivery-alarm";
 import { LandingZoneKey } from "../src/constructs/landing-zone-key";
 import { LogArchiveBucket } from "../src/constructs/log-archive-bucket";
-import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
+import { addKeyedSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
 import { Naming, STACK_NAMES, type LogBucketKind } from "../src/naming";
 import {
   accessLogsBucketPolicy,
@@ -17,7 +17,6 @@ import {
 } from "../src/policies/log-archive";
 import { OBJECT_LOCKED_KINDS } from "../src/logging/object-lock";
 import { policyJson } from "../src/policies/document";
-import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
 import type { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack } from "../src/stacks/landing-zone-stack";
 
@@ -119,16 +118,13 @@ export class LogArchiveStack extends LandingZoneStack {
    */
   private watchFlowLogDelivery(config: LandingZoneConfig, naming: Naming, accountId: string): FlowLogDeliveryAlarm {
     const owner = { accountId, homeRegion: config.organization.homeRegion, topicArn: naming.securityAlarmTopicArn(accountId) };
-    const key = new LandingZoneKey(this, "alarm_topic_key", {
-      alias: naming.kmsAlias("log-archive-alarms"),
-      description: `${config.organization.name} log archive: the security alarm topic`,
-      policy: policyJson(alarmTopicKeyPolicy(owner)),
-    });
-    const topic = addSecurityAlarmTopic(this, {
+    const { topic } = addKeyedSecurityAlarmTopic(this, {
+      keyId: "alarm_topic_key",
+      keyAlias: naming.kmsAlias("log-archive-alarms"),
+      keyDescription: `${config.organization.name} log archive: the security alarm topic`,
+      owner,
       name: naming.securityAlarmTopicName,
       displayName: `${config.organization.name} log archive alarms`,
-      kmsKeyArn: key.arn,
-      policy: policyJson(alarmTopicPolicy(owner)),
       emails: config.logging.securityContacts,
     });
     new TerraformOutput(this, "security_alarm_topic_arn", { value: topic.arn });

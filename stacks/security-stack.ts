@@ -19,14 +19,12 @@ import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { flattenOrganizationalUnits } from "../src/organization/ou-tree";
 import type { LandingZoneConfig } from "../src/config/schema";
-import { LandingZoneKey } from "../src/constructs/landing-zone-key";
-import { addSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
+import { addKeyedSecurityAlarmTopic } from "../src/constructs/security-alarm-topic";
 import { SecurityEventRule } from "../src/constructs/security-event-rule";
 import { STACK_NAMES } from "../src/naming";
 import { policyJson } from "../src/policies/document";
 import { eventBridgeTrustPolicy, publishToTopicPolicy } from "../src/policies/event-forwarding";
 import { bucketArn } from "../src/policies/log-archive";
-import { alarmTopicKeyPolicy, alarmTopicPolicy } from "../src/policies/org-trail";
 import {
   findingAggregatorRegions,
   guardDutyFeatures,
@@ -244,16 +242,13 @@ export class SecurityStack extends LandingZoneStack {
     const { config, naming } = this;
     const accountId = this.target.id;
     const owner = { accountId, homeRegion: config.organization.homeRegion, topicArn: naming.securityAlarmTopicArn(accountId) };
-    const key = new LandingZoneKey(this, "findings_topic_key", {
-      alias: naming.kmsAlias("security-findings"),
-      description: `${config.organization.name} audit account: the security findings topic`,
-      policy: policyJson(alarmTopicKeyPolicy(owner)),
-    });
-    const topic = addSecurityAlarmTopic(this, {
+    const { topic } = addKeyedSecurityAlarmTopic(this, {
+      keyId: "findings_topic_key",
+      keyAlias: naming.kmsAlias("security-findings"),
+      keyDescription: `${config.organization.name} audit account: the security findings topic`,
+      owner,
       name: naming.securityAlarmTopicName,
       displayName: `${config.organization.name} security findings`,
-      kmsKeyArn: key.arn,
-      policy: policyJson(alarmTopicPolicy(owner)),
       emails: config.logging.securityContacts,
     });
     const rulePurpose = "security-hub-high-findings";

@@ -2,7 +2,10 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { Construct } from "constructs";
+import { policyJson } from "../policies/document";
+import { alarmTopicKeyPolicy, alarmTopicPolicy, type AlarmTopicOwner } from "../policies/org-trail";
 import { terraformName } from "../terraform/name";
+import { LandingZoneKey } from "./landing-zone-key";
 
 export interface SecurityAlarmTopicProps {
   /** From Naming.securityAlarmTopicName: the guardrails protect this name in every account (ProtectAlarmTopic). */
@@ -37,4 +40,40 @@ export function addSecurityAlarmTopic(scope: Construct, props: SecurityAlarmTopi
     });
   }
   return topic;
+}
+
+export interface KeyedSecurityAlarmTopicProps {
+  /** Construct id of the topic's key (its Terraform address). */
+  readonly keyId: string;
+  /** The key's alias, from Naming.kmsAlias. */
+  readonly keyAlias: string;
+  readonly keyDescription: string;
+  /** The account and Region the topic is in, and its ARN (Naming.securityAlarmTopicArn). */
+  readonly owner: AlarmTopicOwner;
+  /** From Naming.securityAlarmTopicName. */
+  readonly name: string;
+  readonly displayName: string;
+  /** logging.securityContacts. */
+  readonly emails: readonly string[];
+}
+
+/**
+ * A security alarm topic with a small key of its own, for an account whose alarms have no other key to use (the log
+ * archive's and the audit account's): the key admits the account's own CloudWatch alarms for this topic only
+ * (alarmTopicKeyPolicy), the topic the account's alarms (alarmTopicPolicy).
+ */
+export function addKeyedSecurityAlarmTopic(scope: Construct, props: KeyedSecurityAlarmTopicProps): { key: LandingZoneKey; topic: SnsTopic } {
+  const key = new LandingZoneKey(scope, props.keyId, {
+    alias: props.keyAlias,
+    description: props.keyDescription,
+    policy: policyJson(alarmTopicKeyPolicy(props.owner)),
+  });
+  const topic = addSecurityAlarmTopic(scope, {
+    name: props.name,
+    displayName: props.displayName,
+    kmsKeyArn: key.arn,
+    policy: policyJson(alarmTopicPolicy(props.owner)),
+    emails: props.emails,
+  });
+  return { key, topic };
 }
