@@ -39,7 +39,7 @@ export const GUARDRAILS_CONTROLS: readonly Control[] = [
   {
     id: "protect-security-services",
     title:
-      "SCP stops anyone but the deployment role from stopping or changing CloudTrail trails, AWS Config, GuardDuty, Security Hub, Access Analyzer and Macie, or the log buckets, keys, roles and alarm topic of the landing zone; no account can leave the organisation",
+      "SCP stops anyone but the deployment role from stopping or changing CloudTrail trails, AWS Config, GuardDuty, Security Hub, Access Analyzer, Macie and Inspector (their organisation settings included), suppressing their findings, or the log buckets, keys, roles, alarm topics and EventBridge rules of the landing zone; no account can leave the organisation",
     kind: "preventive",
     clauses: ["CV-S4.1", "BTB-9.1", "BTB-10.1"],
     where: "src/policies/protective-guardrails.ts",
