@@ -26,14 +26,16 @@ const outdir = (stacks.get("organization")!.node.scope as App).outdir;
 const allStacks = [...stacks.keys()];
 
 describe("CI targets", () => {
-  it("pull requests: every changed stack but the pipeline", () => {
+  it("pull requests: every changed stack but the pipeline and its shards (their workspaces hold the team token)", () => {
+    const shards = allStacks.filter((s) => /^pipeline-\d+-of-\d+$/.test(s));
+    expect(shards).toHaveLength(16);
     const targets = ciTargets(outdir, "pull_request", allStacks);
-    expect(targets.map((t) => t.stack)).toEqual(allStacks.filter((s) => s !== "pipeline").sort());
-    expect(ciTargets(outdir, "pull_request", ["pipeline"])).toEqual([]);
+    expect(targets.map((t) => t.stack)).toEqual(allStacks.filter((s) => s !== "pipeline" && !shards.includes(s)).sort());
+    expect(ciTargets(outdir, "pull_request", ["pipeline", ...shards])).toEqual([]);
   });
 
-  it("pushes to main: every changed stack, the pipeline included", () => {
-    expect(ciTargets(outdir, "push", ["pipeline", "organization"]).map((t) => t.stack)).toEqual(["organization", "pipeline"]);
+  it("pushes to main: every changed stack, the pipeline and its shards included", () => {
+    expect(ciTargets(outdir, "push", ["pipeline", "organization", "pipeline-03-of-16"]).map((t) => t.stack)).toEqual(["organization", "pipeline", "pipeline-03-of-16"]);
   });
 
   // No targets for stacks without a cloud block (the example, backend local): landing-zone-stack.test.ts.

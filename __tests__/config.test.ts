@@ -45,7 +45,7 @@ describe("defaults", () => {
     const cloud = parseConfig(`${MINIMAL}backend:\n  type: cloud\n  organization: acme\n`, "cloud.yaml");
     expect(cloud.backend).toEqual({
       type: "cloud", organization: "acme", hostname: "app.terraform.io", workspacePrefix: "landing-zone-",
-      terraformVersion: "1.12.2", workspaces: {}, workspaceTags: ["landing-zone"], healthAssessments: true,
+      terraformVersion: "1.12.2", workspaces: {}, workspaceTags: ["landing-zone"], healthAssessments: true, pipelineShards: 16,
     });
   });
 });

@@ -1,6 +1,9 @@
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { configFromData, exampleConfigData, stackNamed, synthesized, synthesizeLandingZone, type SynthesizedStack } from "./helpers";
 import { composedStackNames } from "./support/one-stack";
+import { pipelineShardStackName } from "../src/naming";
+import { DEFAULT_PIPELINE_SHARDS, MAX_RESOURCES_PER_SHARDED_WORKSPACE, MAX_WORKSPACES_PER_PIPELINE_SHARD } from "../src/pipeline/pipeline-shards";
+import { stableShardOf } from "../src/sharding";
 import { FULL_AWS_ACCESS } from "./support/organization-simulator";
 
 /**
@@ -25,12 +28,53 @@ function synthCloud(mutate?: (data: Record<string, any>) => void): Map<string, S
   return new Map([...stacks.keys()].map((name) => [name, synthesized(stackNamed(stacks, name))]));
 }
 
-/** `${tfe_workspace.workspace_X.id}` or the pipeline's own data source → stack name X. */
+/**
+ * `${tfe_workspace.workspace_X.id}`, the pipeline's own data source, or (in a pipeline shard) the cross-stack reference
+ * to `pipeline`'s workspace X → stack name X.
+ */
 function stackOfWorkspaceRef(ref: string): string {
-  const match = /^\$\{(?:data\.)?tfe_workspace\.workspace_([\w-]+)\.id\}$/.exec(ref);
+  const match = /^\$\{(?:data\.)?tfe_workspace\.workspace_([\w-]+)\.id\}$/.exec(ref)
+    ?? /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-pipeline\.outputs\.cross-stack-output-tfe_workspaceworkspace_([\w-]+)id\}$/.exec(ref);
   if (match?.[1] === undefined) throw new Error(`unexpected workspace reference ${ref}`);
   return match[1];
 }
+
+/**
+ * `pipeline` and its shards read as one stack: each workspace's resources live in exactly one of them (checked
+ * here: no address in two), so their union is what the single pipeline stack held before the shards.
+ */
+function pipelineView(all: Map<string, SynthesizedStack>): SynthesizedStack & { readonly parts: ReadonlyMap<string, SynthesizedStack> } {
+  const parts = new Map([...all].filter(([name]) => name === "pipeline" || /^pipeline-\d+-of-\d+$/.test(name)));
+  const merge = (section: "resource" | "data") => {
+    const merged: Record<string, Record<string, any>> = {};
+    for (const part of parts.values()) {
+      for (const [type, byName] of Object.entries<any>(part.json[section] ?? {})) {
+        for (const [name, body] of Object.entries<any>(byName)) {
+          if (section === "resource") expect(merged[type]?.[name]).toBeUndefined();
+          (merged[type] ??= {})[name] = body;
+        }
+      }
+    }
+    return merged;
+  };
+  const resource = merge("resource");
+  const json = { ...parts.get("pipeline")!.json, resource, data: merge("data"), removed: [...parts.values()].flatMap((part) => part.json.removed ?? []) };
+  if (json.removed.length === 0) delete (json as any).removed;
+  return {
+    json,
+    text: "",
+    parts,
+    resources: (type) => resource[type] ?? {},
+    resource: (type, name) => {
+      const found = resource[type]?.[name];
+      if (found === undefined) throw new Error(`no ${type}.${name} in the pipeline stacks`);
+      return found;
+    },
+  };
+}
+
+/** The landing zone stacks proper: every stack but `pipeline` and its shards. */
+const isPipelineStack = (name: string) => name === "pipeline" || /^pipeline-\d+-of-\d+$/.test(name);
 
 /** Every (upstream, downstream) pair where a stack's Terraform reads another workspace's state. */
 function remoteStateReads(stacks: Map<string, SynthesizedStack>): string[] {
@@ -48,7 +92,7 @@ function remoteStateReads(stacks: Map<string, SynthesizedStack>): string[] {
 }
 
 const stacks = synthCloud();
-const pipeline = stacks.get("pipeline")!;
+const pipeline = pipelineView(stacks);
 
 describe("pipeline stack: workspaces", () => {
   it("exists only with a cloud backend", () => {
@@ -58,6 +102,7 @@ describe("pipeline stack: workspaces", () => {
   it("creates one workspace per stack, named as that stack's cloud block names it, with the pinned Terraform version", () => {
     const workspaces = Object.values<any>(pipeline.resources("tfe_workspace"));
     const cloudBlockNames = [...stacks].filter(([name]) => name !== "pipeline").map(([, s]) => s.json.terraform.cloud.workspaces.name);
+    expect(cloudBlockNames.filter((name) => name.startsWith(`${PREFIX}pipeline-`))).toHaveLength(16);
     expect(workspaces.map((w) => w.name).sort()).toEqual(cloudBlockNames.sort());
     for (const workspace of workspaces) {
       expect(workspace).toMatchObject({ terraform_version: "1.12.2", working_directory: "", file_triggers_enabled: false, allow_destroy_plan: false });
@@ -70,7 +115,7 @@ describe("pipeline stack: workspaces", () => {
   });
 
   it("turns on health assessments on every workspace, keeps auto-apply off unless config turns it on for a stack", () => {
-    const sandbox = synthCloud((d) => { d.backend.workspaces = { "account-audit": { autoApply: true } }; }).get("pipeline")!;
+    const sandbox = pipelineView(synthCloud((d) => { d.backend.workspaces = { "account-audit": { autoApply: true } }; }));
     const settings = sandbox.resources("tfe_workspace_settings");
     expect(Object.keys(settings)).toHaveLength(stacks.size);
     for (const [address, s] of Object.entries<any>(settings)) {
@@ -80,7 +125,7 @@ describe("pipeline stack: workspaces", () => {
   });
 
   it("turns health assessments off on every workspace when config says so (a Free or Essentials organisation)", () => {
-    const free = synthCloud((d) => { d.backend.healthAssessments = false; }).get("pipeline")!;
+    const free = pipelineView(synthCloud((d) => { d.backend.healthAssessments = false; }));
     const settings = Object.values<any>(free.resources("tfe_workspace_settings"));
     expect(settings).toHaveLength(stacks.size);
     expect(settings.every((s) => s.assessments_enabled === false)).toBe(true);
@@ -111,16 +156,24 @@ describe("pipeline stack: run triggers and state sharing follow the stacks' remo
   });
 
   it("shares each state with exactly the workspaces that read it, never globally", () => {
+    const lookups = pipeline.json.data.tfe_workspace_ids ?? {};
     for (const [address, settings] of Object.entries<any>(pipeline.resources("tfe_workspace_settings"))) {
       const upstream = address.replace(/^settings_/, "");
       const readers = reads.filter((edge) => edge.startsWith(`${upstream} -> `)).map((edge) => edge.split(" -> ")[1]).sort();
-      expect([settings.remote_state_consumer_ids.map(stackOfWorkspaceRef).sort(), settings.global_remote_state]).toEqual([readers, false]);
+      // Readers in `pipeline` by id; readers in the shards by exact name, looked up in `pipeline` (tfe_workspace_ids).
+      const consumers = settings.remote_state_consumer_ids;
+      const byId = Array.isArray(consumers)
+        ? consumers.map(stackOfWorkspaceRef)
+        : [...String(consumers).matchAll(/(?:data\.)?tfe_workspace\.workspace_([\w-]+)\.id/g)].map((m) => m[1]!);
+      const byName = Array.isArray(consumers) ? [] : (lookups[`readers_${upstream}`].names as string[]).map((name) => name.slice(PREFIX.length));
+      if (!Array.isArray(consumers)) expect(consumers).toContain(`values(data.tfe_workspace_ids.readers_${upstream}.ids)`);
+      expect([[...byId, ...byName].sort(), settings.global_remote_state]).toEqual([readers, false]);
     }
   });
 
   it("follows the graph when config changes it: an account created rather than adopted reads its id from the organization state", () => {
     const changed = synthCloud((d) => { d.accounts.find((a: any) => a.name === "shared-services").id = undefined; });
-    const triggers = Object.values<any>(changed.get("pipeline")!.resources("tfe_run_trigger"))
+    const triggers = Object.values<any>(pipelineView(changed).resources("tfe_run_trigger"))
       .map((t) => `${stackOfWorkspaceRef(t.sourceable_id)} -> ${stackOfWorkspaceRef(t.workspace_id)}`)
       .sort();
     expect(triggers).toEqual(remoteStateReads(changed));
@@ -226,13 +279,37 @@ describe("pipeline stack: dynamic credentials variables", () => {
 
   it("gives every workspace TFC_AWS_PROVIDER_AUTH and its own plan and apply roles in its own account, and nothing long-lived", () => {
     // The identity assignment shards share one role pair instead (identity-assignments.test.ts).
-    for (const name of [...stacks.keys()].filter((n) => !n.startsWith("identity-assignments-"))) {
+    for (const name of [...stacks.keys()].filter((n) => !n.startsWith("identity-assignments-") && !/^pipeline-\d+-of-\d+$/.test(n))) {
       const keys = keysOf(name);
       expect(keys.map((k) => k.split("=")[0])).toEqual(["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PROVIDER_AUTH"]);
       const account = stacks.get(name)!.json.provider.aws.find((p: any) => p.alias === undefined).allowed_account_ids[0];
       expect(keys).toContain(`TFC_AWS_PLAN_ROLE_ARN=arn:aws:iam::${account}:role/kestrel-lz-tfc-${name}-plan`);
     }
     expect(variables.every((v) => v.category === "env" && !/AWS_(ACCESS|SECRET)/.test(v.key))).toBe(true);
+  });
+
+  it("gives the pipeline shards one shared role pair in the management account, trusted for pipeline shard workspaces only", async () => {
+    for (const name of [...stacks.keys()].filter((n) => /^pipeline-\d+-of-\d+$/.test(n))) {
+      expect(keysOf(name)).toEqual(["TFC_AWS_APPLY_ROLE_ARN=arn:aws:iam::111111111111:role/kestrel-lz-tfc-pipeline-shards-apply", "TFC_AWS_PLAN_ROLE_ARN=arn:aws:iam::111111111111:role/kestrel-lz-tfc-pipeline-shards-plan", "TFC_AWS_PROVIDER_AUTH=true"]);
+    }
+    const roles = pipeline.resources("aws_iam_role");
+    const provider = `arn:aws:iam::111111111111:oidc-provider/${HOST}`;
+    const arn = (phase: string) => `arn:aws:iam::111111111111:role/${roles[`role_pipeline_shards_${phase}`]!.name}`;
+    const trust = (phase: string) => JSON.parse(roles[`role_pipeline_shards_${phase}`]!.assume_role_policy);
+    expect(await assume(trust("plan"), arn("plan"), provider, subject("pipeline-03-of-16", "plan"))).toBe("Allowed");
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-03-of-16", "apply"))).toBe("Allowed");
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-03-of-16", "plan"))).toBe("ImplicitlyDenied");
+    // Neither the pipeline's own workspace nor an account workspace matches the pattern.
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline", "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("account-audit", "apply"))).toBe("ImplicitlyDenied");
+    const attachments = pipeline.resources("aws_iam_role_policy_attachment");
+    expect(attachments.role_pipeline_shards_plan_managed!.policy_arn).toBe("arn:aws:iam::aws:policy/ReadOnlyAccess");
+  });
+
+  it("attaches the token variable set (TFE_TOKEN, made at bootstrap) to the pipeline and every shard, and to nothing else", () => {
+    const attached = Object.values<any>(pipeline.resources("tfe_workspace_variable_set")).map((a) => stackOfWorkspaceRef(a.workspace_id)).sort();
+    expect(attached).toEqual([...stacks.keys()].filter(isPipelineStack).sort());
+    expect(pipeline.json.data.tfe_variable_set.pipeline_token.name).toBe(`${PREFIX}pipeline-token`);
   });
 
   it("drops assume_role and keeps allowed_account_ids in every provider", () => {
@@ -251,7 +328,7 @@ describe("pipeline stack: dynamic credentials variables", () => {
     const files = Object.fromEntries(identity.json.provider.aws.map((p: any) => [p.alias ?? "default", p.shared_config_files[0]]));
     expect(files.default).toContain("default");
     expect(files.management).toContain("MANAGEMENT");
-    const keys = Object.values<any>(delegated.get("pipeline")!.resources("tfe_variable")).filter((v) => stackOfWorkspaceRef(v.workspace_id) === "identity").map((v) => v.key).sort();
+    const keys = Object.values<any>(pipelineView(delegated).resources("tfe_variable")).filter((v) => stackOfWorkspaceRef(v.workspace_id) === "identity").map((v) => v.key).sort();
     expect(keys).toEqual(["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_APPLY_ROLE_ARN_MANAGEMENT", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN_MANAGEMENT", "TFC_AWS_PROVIDER_AUTH", "TFC_AWS_PROVIDER_AUTH_MANAGEMENT"]);
   });
 });
@@ -273,7 +350,7 @@ function stackSetInstanceIds(stack: SynthesizedStack): string[] {
 
 describe("pipeline stack: StackSets", () => {
   it("gives every stack set instance an id of its own, and never needs to update one (no parameter overrides)", () => {
-    for (const stack of [pipeline, synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!]) {
+    for (const stack of [pipeline, pipelineView(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }))]) {
       const ids = stackSetInstanceIds(stack);
       expect(ids.length).toBeGreaterThan(4);
       expect(new Set(ids).size).toBe(ids.length);
@@ -318,7 +395,7 @@ describe("pipeline stack: StackSets", () => {
 
   it("never targets the root: without a suspended OU, every top-level OU; with a nested one, its siblings and its parent's siblings", () => {
     // Targeting the root and later OUs would replace the root instance, detaching every account's stack.
-    expect(oidcTargets(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!))
+    expect(oidcTargets(pipelineView(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }))))
       .toEqual(["ou_Infrastructure", "ou_Sandbox", "ou_Security", "ou_Suspended", "ou_Workloads"]);
     const nested = synthCloud((d) => {
       d.organizationalUnits = d.organizationalUnits.filter((ou: any) => ou.name !== "Suspended");
@@ -340,7 +417,7 @@ describe("pipeline stack: StackSets", () => {
 
   it("creates no roles for accounts in the suspended OU (they have no workspace)", () => {
     const withRetired = synthCloud((d) => { d.accounts.push({ name: "retired", email: "aws-retired@kestrel.example.org", purpose: "workload", ou: "Suspended" }); });
-    const keys = Object.keys(withRetired.get("pipeline")!.resources("aws_cloudformation_stack_set_instance"));
+    const keys = Object.keys(pipelineView(withRetired).resources("aws_cloudformation_stack_set_instance"));
     expect(keys.filter((k) => k.includes("retired"))).toEqual([]);
     expect(withRetired.has("account-retired")).toBe(false);
   });
@@ -352,8 +429,8 @@ describe("pipeline stack: accounts that leave", () => {
   it("forgets, never destroys, the workspace of an account moved into the suspended OU (a removed block, destroy false)", () => {
     // Before: the account has a workspace, at this address. After the move: that address is gone from the
     // configuration, and a removed block with destroy = false names exactly it.
-    const before = synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Workloads/NonProd" }); }).get("pipeline")!;
-    const after = synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Suspended" }); }).get("pipeline")!;
+    const before = pipelineView(synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Workloads/NonProd" }); }));
+    const after = pipelineView(synthCloud((d) => { d.accounts.push({ ...retiredAccount, ou: "Suspended" }); }));
     expect(Object.keys(before.resources("tfe_workspace"))).toContain("workspace_account-retired");
     expect(Object.keys(after.resources("tfe_workspace"))).not.toContain("workspace_account-retired");
     expect(after.json.removed).toEqual([{ from: "tfe_workspace.workspace_account-retired", lifecycle: [{ destroy: false }] }]);
@@ -361,23 +438,64 @@ describe("pipeline stack: accounts that leave", () => {
 
   it("writes no removed block without suspended accounts, nor without a suspended OU", () => {
     expect(pipeline.json.removed).toBeUndefined();
-    expect(synthCloud((d) => { d.guardrails.suspendedOu = undefined; }).get("pipeline")!.json.removed).toBeUndefined();
+    expect(pipelineView(synthCloud((d) => { d.guardrails.suspendedOu = undefined; })).json.removed).toBeUndefined();
   });
 });
 
-describe("pipeline stack: growth", () => {
-  const count = (s: SynthesizedStack) => Object.values<any>(s.json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0)
-    + Object.values<any>(s.json.data ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+describe("pipeline stacks: growth (issue 12: pipeline constant in the accounts, every shard within bounds)", () => {
+  const count = (s: SynthesizedStack) => Object.values<any>(s.json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
   const withWorkloads = (n: number) => synthCloud((d) => {
-    for (let i = 0; i < n; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: "Workloads/NonProd" });
-  }).get("pipeline")!;
+    for (let i = 0; i < n; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: i % 2 === 0 ? "Workloads/NonProd" : "Workloads/Prod" });
+  });
+  const small = withWorkloads(50);
+  const large = withWorkloads(300);
+  /** The stack that holds each workspace resource, by workspace name. */
+  const holders = (all: Map<string, SynthesizedStack>) => [...all].filter(([name]) => isPipelineStack(name))
+    .flatMap(([name, stack]) => Object.values<any>(stack.resources("tfe_workspace")).map((w) => [w.name as string, name] as const));
 
-  it("adds the same number of pipeline resources for every added account", () => {
-    const base = count(pipeline);
-    const one = count(withWorkloads(1)) - base;
-    const three = count(withWorkloads(3)) - base;
-    expect(one).toBeGreaterThan(0);
-    expect(three).toBe(3 * one);
+  it("keeps `pipeline` the same size at 50 and 300 accounts, within 500 resources", () => {
+    // A shard's workspace has run triggers from `organization` and `pipeline` once the shard reads them (a created
+    // account, any workspace): at most two per shard, whatever the number of accounts. Everything else is equal.
+    const shardTriggers = (s: SynthesizedStack) => Object.keys(s.resources("tfe_run_trigger")).filter((k) => /_to_pipeline-\d+-of-\d+$/.test(k)).length;
+    const rest = (s: SynthesizedStack) => count(s) - shardTriggers(s);
+    expect(rest(large.get("pipeline")!)).toBe(rest(small.get("pipeline")!));
+    expect(shardTriggers(large.get("pipeline")!)).toBe(2 * DEFAULT_PIPELINE_SHARDS);
+    expect(shardTriggers(small.get("pipeline")!)).toBeLessThanOrEqual(2 * DEFAULT_PIPELINE_SHARDS);
+    expect(count(large.get("pipeline")!)).toBeLessThanOrEqual(500);
+  });
+
+  it("puts every workspace in exactly one pipeline stack, each account's in the shard of its name's hash", () => {
+    const held = holders(large);
+    const names = held.map(([workspace]) => workspace);
+    expect(new Set(names).size).toBe(names.length);
+    const expected = [...large.keys()].filter((name) => name !== "pipeline").map((name) => `${PREFIX}${name}`).sort();
+    expect([...names].sort()).toEqual(expected);
+    for (const [workspace, holder] of held) {
+      const account = /^lz-account-(.+)$/.exec(workspace)?.[1];
+      if (account !== undefined) expect(holder).toBe(pipelineShardStackName(stableShardOf(account, DEFAULT_PIPELINE_SHARDS), DEFAULT_PIPELINE_SHARDS));
+    }
+  });
+
+  it("keeps every shard within its bound: at most MAX_RESOURCES_PER_SHARDED_WORKSPACE resources per workspace", () => {
+    for (const [name, stack] of large) {
+      if (!/^pipeline-\d+-of-\d+$/.test(name)) continue;
+      const workspaces = Object.keys(stack.resources("tfe_workspace")).length;
+      expect(count(stack)).toBeLessThanOrEqual(workspaces * MAX_RESOURCES_PER_SHARDED_WORKSPACE);
+    }
+  });
+
+  it("changes one shard only when an account is added", () => {
+    const before = withWorkloads(50);
+    const after = synthCloud((d) => {
+      for (let i = 0; i < 50; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: i % 2 === 0 ? "Workloads/NonProd" : "Workloads/Prod" });
+      d.accounts.push({ name: "newcomer", email: "newcomer@example.org", purpose: "workload", ou: "Workloads/Prod" });
+    });
+    const changed = [...after].filter(([name]) => isPipelineStack(name)).filter(([name, stack]) => stack.text !== before.get(name)?.text).map(([name]) => name);
+    expect(changed.sort()).toEqual(["pipeline", pipelineShardStackName(stableShardOf("newcomer", DEFAULT_PIPELINE_SHARDS), DEFAULT_PIPELINE_SHARDS)]);
+    // `pipeline` changes only in the names its state sharing looks up, never in its resources.
+    const pipelineBefore = before.get("pipeline")!;
+    const pipelineAfter = after.get("pipeline")!;
+    expect(JSON.stringify(pipelineAfter.json.resource)).toBe(JSON.stringify(pipelineBefore.json.resource));
   });
 });
 
@@ -387,5 +505,19 @@ describe("pipeline config", () => {
     let message = "";
     try { configFromData(data); } catch (error) { message = String((error as Error).message); }
     expect(message).toMatch(/landing-zone\.yaml:\d+:\d+ backend\.workspaces\.account-nope: "account-nope" is not a stack of this landing zone; allowed: organization, account-/);
+  });
+
+  it("refuses a pipeline shard count whose fullest shard would pass the workspace bound, naming a count that fits", () => {
+    const many = cloudData((d) => {
+      d.backend.pipelineShards = 2;
+      for (let i = 0; i < 120; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: "Workloads/NonProd" });
+    });
+    let message = "";
+    try { configFromData(many); } catch (error) { message = String((error as Error).message); }
+    expect(message).toMatch(new RegExp(`landing-zone\\.yaml:\\d+:\\d+ backend\\.pipelineShards: the fullest of 2 pipeline shards would hold \\d+ workspaces, more than ${MAX_WORKSPACES_PER_PIPELINE_SHARD}; set pipelineShards to (\\d+) or more`));
+    const suggested = Number(/set pipelineShards to (\d+)/.exec(message)?.[1]);
+    // The count it names fits, and is the smallest that does.
+    expect(() => configFromData(cloudData((d) => { d.backend.pipelineShards = suggested; d.accounts.push(...many.accounts.slice(exampleConfigData().accounts.length)); }))).not.toThrow();
+    expect(() => configFromData(cloudData((d) => { d.backend.pipelineShards = suggested - 1; d.accounts.push(...many.accounts.slice(exampleConfigData().accounts.length)); }))).toThrow(/backend\.pipelineShards/);
   });
 });

@@ -8,6 +8,7 @@ import { IdentityStack } from "../stacks/identity-stack";
 import { LogArchiveStack } from "../stacks/log-archive-stack";
 import { OrganizationStack } from "../stacks/organization-stack";
 import { OrgTrailStack } from "../stacks/org-trail-stack";
+import { pipelineShardStacks } from "../stacks/pipeline-shard-stack";
 import { PipelineStack } from "../stacks/pipeline-stack";
 import { SecurityStack } from "../stacks/security-stack";
 
@@ -53,14 +54,16 @@ export function composeLandingZone(app: App, config: LandingZoneConfig): void {
     logArchiveKeyArn: logArchive.key.arn,
   });
 
-  // Terraform Cloud: every stack takes HCP Terraform dynamic credentials, and the pipeline stack creates the
-  // workspaces, their roles and the run triggers along the stack graph cdktf records.
+  // Terraform Cloud: every stack takes HCP Terraform dynamic credentials; the pipeline stack creates the workspaces
+  // that exist once and the pipeline shards create the account stacks' and assignment shards' (each by a hash, as the
+  // assignment shards), with their roles and the run triggers along the stack graph cdktf records.
   const backend = config.backend;
   if (backend.type === "cloud") {
     const stacks = [organization, ...accountStacks, logArchive, orgTrail, identity, ...assignmentShards, security];
     for (const stack of stacks) useDynamicCredentials(stack);
     const pipeline = new PipelineStack(app, { config, backend, stacks, rootId: organization.rootId, organizationalUnitIds: organization.organizationalUnitIds });
-    useDynamicCredentials(pipeline);
-    pipeline.connect(crossStackDependencies([...stacks, pipeline]));
+    const pipelineShards = pipelineShardStacks(app, { config, backend, pipeline, stacks, rootId: organization.rootId });
+    for (const stack of [pipeline, ...pipelineShards]) useDynamicCredentials(stack);
+    pipeline.connect(crossStackDependencies([...stacks, pipeline, ...pipelineShards]));
   }
 }

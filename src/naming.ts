@@ -41,16 +41,46 @@ export function assignmentShardStackNames(identity: { readonly assignmentShards:
   return counts.flatMap((count) => Array.from({ length: count }, (_, index) => assignmentShardStackName(index, count)));
 }
 
+/** The prefix of every pipeline shard stack; their shared workspace roles trust `<workspacePrefix><this>*`. */
+export const PIPELINE_SHARD_STACK_PREFIX = "pipeline-";
+
+/**
+ * Shard `index` (from 0) of `count` pipeline shards, such as `pipeline-03-of-16` (cloud backend only): the workspaces
+ * of the account stacks and assignment shards that hash to it (src/pipeline/pipeline-shards.ts). The count is part of
+ * the name, as in the assignment shards.
+ */
+export function pipelineShardStackName(index: number, count: number): string {
+  return `${PIPELINE_SHARD_STACK_PREFIX}${String(index).padStart(2, "0")}-of-${count}`;
+}
+
+/** Every pipeline shard stack of a count, in order. */
+export function pipelineShardStackNames(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => pipelineShardStackName(index, count));
+}
+
+/**
+ * The stacks that manage Terraform Cloud itself (`pipeline` and its shards): their workspaces hold the HCP Terraform
+ * team token, so pull requests never plan them (src/pipeline/ci-targets.ts).
+ */
+export function isPipelineStackName(stackName: string): boolean {
+  return stackName === STACK_NAMES.pipeline || /^pipeline-\d+-of-\d+$/.test(stackName);
+}
+
 /** What decides the stacks there are; the landing zone config satisfies it. */
 export interface StackNamesInput {
   readonly accounts: readonly { readonly name: string; readonly purpose: string; readonly ou?: string }[];
   readonly guardrails: { readonly suspendedOu?: string };
-  readonly backend: { readonly type: string };
+  readonly backend: { readonly type: string; readonly pipelineShards?: number };
   readonly identity: { readonly assignmentShards: number; readonly previousAssignmentShards?: number };
 }
 
-/** Every stack the config produces, in the order src/landing-zone.ts composes them; `pipeline` only with a cloud backend. */
+/**
+ * Every stack the config produces, in the order src/landing-zone.ts composes them; `pipeline` and its shards only with
+ * a cloud backend.
+ */
 export function landingZoneStackNames(config: StackNamesInput): string[] {
+  const pipelineShards = config.backend.type === "cloud" ? config.backend.pipelineShards : 0;
+  if (pipelineShards === undefined) throw new Error("internal error: a cloud backend without backend.pipelineShards");
   return [
     STACK_NAMES.organization,
     ...accountsWithStacks(config.accounts, config.guardrails.suspendedOu).map((account) => accountStackName(account.name)),
@@ -59,7 +89,7 @@ export function landingZoneStackNames(config: StackNamesInput): string[] {
     STACK_NAMES.identity,
     ...assignmentShardStackNames(config.identity),
     STACK_NAMES.security,
-    ...(config.backend.type === "cloud" ? [STACK_NAMES.pipeline] : []),
+    ...(config.backend.type === "cloud" ? [STACK_NAMES.pipeline, ...pipelineShardStackNames(pipelineShards)] : []),
   ];
 }
 

@@ -6,22 +6,24 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { DataTfeOrganizationMembership } from "@cdktf/provider-tfe/lib/data-tfe-organization-membership";
 import { DataTfeProject } from "@cdktf/provider-tfe/lib/data-tfe-project";
+import { DataTfeVariableSet } from "@cdktf/provider-tfe/lib/data-tfe-variable-set";
 import { DataTfeWorkspace } from "@cdktf/provider-tfe/lib/data-tfe-workspace";
-import { NotificationConfiguration } from "@cdktf/provider-tfe/lib/notification-configuration";
+import { DataTfeWorkspaceIds } from "@cdktf/provider-tfe/lib/data-tfe-workspace-ids";
 import { TfeProvider } from "@cdktf/provider-tfe/lib/provider";
 import { RunTrigger } from "@cdktf/provider-tfe/lib/run-trigger";
-import { Variable } from "@cdktf/provider-tfe/lib/variable";
-import { Workspace } from "@cdktf/provider-tfe/lib/workspace";
 import { WorkspaceSettings } from "@cdktf/provider-tfe/lib/workspace-settings";
-import type { TerraformStack } from "cdktf";
+import { WorkspaceVariableSet } from "@cdktf/provider-tfe/lib/workspace-variable-set";
+import { Fn, Token, type TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { CloudBackendConfig } from "../src/config/sections/backend";
-import { accountStackName, ASSIGNMENT_SHARD_STACK_PREFIX, Naming, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
+import { ASSIGNMENT_SHARD_STACK_PREFIX, Naming, PIPELINE_SHARD_STACK_PREFIX, pipelineShardStackNames, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
 import { credentialTargets, type CredentialTarget } from "../src/pipeline/dynamic-credentials";
+import { shardedWorkspaces } from "../src/pipeline/pipeline-shards";
 import type { StackEdge } from "../src/pipeline/stack-graph";
 import { stackSetOuTargets } from "../src/pipeline/stack-set-targets";
-import { flattenOrganizationalUnits, isWithinOu } from "../src/organization/ou-tree";
+import { credentialVariables, failureNotification, landingZoneWorkspace, landingZoneWorkspaceSettings, memberAccountRoles } from "../src/pipeline/workspace-resources";
+import { flattenOrganizationalUnits } from "../src/organization/ou-tree";
 import { policyJson } from "../src/policies/document";
 import {
   APPLY_ROLE_MANAGED_POLICY,
@@ -31,6 +33,7 @@ import {
   oidcProviderArn,
   oidcProviderTemplate,
   PLAN_ROLE_MANAGED_POLICY,
+  pipelineShardRoleTrustPolicy,
   ROLE_NAME_PARAMETERS,
   ROLES_TEMPLATE_PARAMETER,
   TFC_AWS_AUDIENCE,
@@ -45,17 +48,25 @@ import { defaultTags } from "../src/tags";
 import { terraformName } from "../src/terraform/name";
 import { IdentityAssignmentsStack } from "./identity-assignments-stack";
 
+export { NOTIFICATION_TRIGGERS, workspaceResourceName } from "../src/pipeline/workspace-resources";
+
 /** The name the shared roles of the identity assignment shards take where a stack name would go (role and StackSet names). */
 export const ASSIGNMENT_SHARD_ROLE_STACK = "identity-assignments";
 
-/**
- * What notifies people: a run that fails, and a health assessment that finds drift or cannot run
- * (https://registry.terraform.io/providers/hashicorp/tfe/0.71.0/docs/resources/notification_configuration).
- */
-export const NOTIFICATION_TRIGGERS = ["run:errored", "assessment:drifted", "assessment:failed"] as const;
+/** The name the shared roles of the pipeline shards take where a stack name would go (role names). */
+export const PIPELINE_SHARD_ROLE_STACK = "pipeline-shards";
 
 /** The default project of an HCP Terraform organisation, where the cloud block puts workspaces without a project. */
 export const DEFAULT_PROJECT_NAME = "Default Project";
+
+/**
+ * The variable set holding the HCP Terraform team token (`TFE_TOKEN`) that `pipeline` and its shards run with. Made by
+ * hand at bootstrap (docs/terraform-cloud.md), never from config or state; `pipeline` attaches it to itself and to
+ * each shard, so the token is entered once however many shards there are.
+ */
+export function pipelineTokenVariableSetName(workspacePrefix: string): string {
+  return `${workspacePrefix}pipeline-token`;
+}
 
 /**
  * The OIDC StackSet's operations go on when accounts fail (see PipelineStack.oidcStackSet): every account at once,
@@ -74,11 +85,6 @@ export const OIDC_OPERATION_PREFERENCES = { failureTolerancePercentage: 100, max
  */
 const OIDC_INSTANCE_LIFECYCLE = { ignoreChanges: ["operation_preferences"] };
 
-/** The Terraform resource name of a stack's `tfe_workspace` in the pipeline stack (its construct id). */
-export function workspaceResourceName(stackName: string): string {
-  return `workspace_${stackName}`;
-}
-
 export interface PipelineStackProps {
   readonly config: LandingZoneConfig;
   readonly backend: CloudBackendConfig;
@@ -90,93 +96,81 @@ export interface PipelineStackProps {
   readonly organizationalUnitIds: ReadonlyMap<string, string>;
 }
 
-/** The workspace of a stack and what it needs. */
-interface WorkspaceEntry {
+/** The workspace of a stack, the pipeline stack (`pipeline` or a shard) that manages it, and its settings. */
+export interface PipelineWorkspace {
   readonly stackName: string;
+  readonly owner: TerraformStack;
   readonly workspaceId: string;
   readonly settings: WorkspaceSettings;
 }
 
+/** A set of dynamic credentials and the role names it points at. */
+export interface SharedCredentials {
+  readonly target: CredentialTarget;
+  readonly roleNames: Readonly<Record<RunPhase, string>>;
+}
+
 /**
- * Terraform Cloud for the landing zone (cloud backend only): one workspace per stack, named as the stacks' cloud
- * blocks name them, run triggers and state sharing along the stack graph, drift detection and notifications, and the
- * AWS side of dynamic provider credentials (README: Terraform Cloud; docs/terraform-cloud.md).
+ * Terraform Cloud for the landing zone (cloud backend only), the part that does not grow with the accounts: the
+ * workspaces of the stacks that exist once (organization, log-archive, org-trail, identity, security, this stack's
+ * own) and of the pipeline shards, their run triggers and state sharing, drift detection and notifications, and the
+ * AWS side of dynamic provider credentials that every workspace shares (README: Terraform Cloud;
+ * docs/terraform-cloud.md). The workspaces of the account stacks and identity assignment shards live in the pipeline
+ * shards (stacks/pipeline-shard-stack.ts), which read this stack's project, recipients and workspace ids.
  *
  * Where the workspace roles live: in the account each provider changes, so no credential ever chains into another
  * account. In the management account this stack creates the OIDC provider and the roles directly. In member
- * accounts two service-managed CloudFormation StackSets, administered from the management account, create them:
- * one gives every account under the root the OIDC provider (auto-deployment: a new account gets it with no change
- * here), the other creates one workspace's plan and apply roles per stack set instance. So this stack needs no
- * provider and no role in any member account, its plan phase stays read-only, and an account adds a constant number
- * of resources here (a workspace, its settings, variables, notification, run triggers and one stack set instance).
+ * accounts service-managed CloudFormation StackSets, administered from the management account, create them: one
+ * gives every account under the root the OIDC provider (auto-deployment: a new account gets it with no change here),
+ * the others create one workspace's plan and apply roles per stack set instance (here for log-archive, security and a
+ * delegated identity administrator; the account stacks' in their shards).
  *
- * The project and this stack's own workspace exist before its first apply (bootstrap, docs/terraform-cloud.md): it
- * reads them, and manages the workspace's settings and variables like any other.
+ * The project, this stack's own workspace and the token variable set exist before its first apply (bootstrap,
+ * docs/terraform-cloud.md): it reads them, and manages the workspace's settings and variables like any other.
  */
 export class PipelineStack extends LandingZoneStack {
-  private readonly workspaces = new Map<string, WorkspaceEntry>();
+  /** The project of every workspace (read by the shards through a cross-stack reference). */
+  readonly projectId: string;
+  /** HCP Terraform user ids of the notification recipients. */
+  readonly recipients: readonly string[];
+  /** The identity assignment shards' shared roles, for their workspaces' variables; `undefined` without shards. */
+  readonly assignmentShardCredentials?: SharedCredentials;
+  private readonly backend: CloudBackendConfig;
+  private readonly workspaces = new Map<string, PipelineWorkspace>();
 
   constructor(scope: Construct, props: PipelineStackProps) {
     super(scope, STACK_NAMES.pipeline, { config: props.config, target: AccountDirectory.managementAccount(props.config) });
     const { config, backend } = props;
+    this.backend = backend;
     const naming = this.naming;
     const managementAccountId = this.target.id;
     const projectName = backend.project ?? DEFAULT_PROJECT_NAME;
 
-    // The API token comes from the TFE_TOKEN environment variable (a sensitive workspace variable after bootstrap),
-    // never from config or state.
+    // The API token comes from the TFE_TOKEN environment variable (the token variable set after bootstrap), never
+    // from config or state.
     new TfeProvider(this, "tfe", { hostname: backend.hostname, organization: backend.organization });
 
     const project = new DataTfeProject(this, "project", { name: projectName, organization: backend.organization });
-    const recipients = (backend.notificationEmails ?? config.logging.securityContacts).map(
+    this.projectId = project.id;
+    this.recipients = (backend.notificationEmails ?? config.logging.securityContacts).map(
       (email, index) => new DataTfeOrganizationMembership(this, `notify_${index}`, { organization: backend.organization, email }).userId,
     );
 
-    // Workspaces of the landing zone's stacks, then this stack's own (read, not created: it exists before bootstrap).
+    // Workspaces of the stacks that exist once, then the pipeline shards', then this stack's own (read, not created:
+    // it exists before bootstrap). The account stacks' and assignment shards' are in the pipeline shards.
+    const sharded = new Set(shardedWorkspaces(config).map((workspace) => workspace.stackName));
     const targetsByStack = new Map<string, CredentialTarget[]>();
-    for (const stack of props.stacks) {
+    for (const stack of props.stacks.filter((s) => !sharded.has(s.node.id))) {
       const stackName = stack.node.id;
       targetsByStack.set(stackName, credentialTargets(stack));
-      const workspace = new Workspace(this, workspaceResourceName(stackName), {
-        name: workspaceName(backend.workspacePrefix, stackName),
-        organization: backend.organization,
-        projectId: project.id,
-        description: `Landing zone stack ${stackName} (cdktf.out/stacks/${stackName}, uploaded by CI)`,
-        terraformVersion: backend.terraformVersion,
-        tagNames: [...backend.workspaceTags, `stack:${stackName}`],
-        // CLI/API-driven: CI uploads the synthesized stack directory, so the configuration is the directory's root.
-        workingDirectory: "",
-        fileTriggersEnabled: false,
-        queueAllRuns: false,
-        speculativeEnabled: true,
-        // A destroy plan of a landing zone stack is never routine.
-        allowDestroyPlan: false,
-        // A workspace holds its stack's state and run history. prevent_destroy guards it only while it is in the
-        // configuration: a resource removed from the configuration is destroyed whatever its lifecycle said
-        // (https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle). Accounts that move into the
-        // suspended OU get `removed` blocks instead (forgetWorkspacesOfSuspendedAccounts); for accounts removed from
-        // config, safe delete (force_delete false) refuses a workspace that still manages resources
-        // (docs/terraform-cloud.md: Removing or suspending an account).
-        forceDelete: false,
-        lifecycle: { preventDestroy: true },
-      });
-      this.addWorkspace(stackName, workspace.id, backend, backend.workspaces[stackName]?.autoApply ?? false);
+      this.ownWorkspace(stackName, landingZoneWorkspace(this, stackName, backend, this.projectId).id);
     }
-    this.forgetWorkspacesOfSuspendedAccounts(config);
+    const shardNames = pipelineShardStackNames(backend.pipelineShards);
+    for (const stackName of shardNames) this.ownWorkspace(stackName, landingZoneWorkspace(this, stackName, backend, this.projectId).id);
     const self = new DataTfeWorkspace(this, "workspace_pipeline", { name: workspaceName(backend.workspacePrefix, STACK_NAMES.pipeline), organization: backend.organization });
-    this.addWorkspace(STACK_NAMES.pipeline, self.id, backend, backend.workspaces[STACK_NAMES.pipeline]?.autoApply ?? false);
+    this.ownWorkspace(STACK_NAMES.pipeline, self.id);
     targetsByStack.set(STACK_NAMES.pipeline, credentialTargets(this));
-
-    for (const [stackName, entry] of this.workspaces) {
-      new NotificationConfiguration(this, `notify_${stackName}`, {
-        name: "landing-zone-failures-and-drift",
-        workspaceId: entry.workspaceId,
-        destinationType: "email",
-        emailUserIds: recipients,
-        triggers: [...NOTIFICATION_TRIGGERS],
-        enabled: true,
-      });
-    }
+    this.attachTokenVariableSet([STACK_NAMES.pipeline, ...shardNames]);
 
     // AWS: the OIDC provider and roles of the management account here; member accounts' through StackSets.
     const identity = { hostname: backend.hostname, organization: backend.organization, project: projectName };
@@ -185,15 +179,15 @@ export class PipelineStack extends LandingZoneStack {
       clientIdList: [TFC_AWS_AUDIENCE],
     });
     const oidcInstances = this.oidcStackSet(config, backend.hostname, naming, props);
-    const shardStacks = new Set(props.stacks.filter((stack) => stack instanceof IdentityAssignmentsStack).map((stack) => stack.node.id));
-    const shardRoles = this.assignmentShardRoles(config, backend, identity, props, [...shardStacks].map((name) => targetsByStack.get(name) ?? []), oidcInstances);
+    const shardStacks = props.stacks.filter((stack) => stack instanceof IdentityAssignmentsStack);
+    const assignmentShardCredentials = this.assignmentShardRoles(config, backend, identity, props, shardStacks.map(credentialTargets), oidcInstances);
+    if (assignmentShardCredentials !== undefined) this.assignmentShardCredentials = assignmentShardCredentials;
+    const pipelineShardCredentials = this.pipelineShardRoles(backend, identity, managementProvider);
+    for (const stackName of shardNames) credentialVariables(this, stackName, this.workspace(stackName).workspaceId, pipelineShardCredentials.target, pipelineShardCredentials.roleNames);
+
     for (const [stackName, targets] of targetsByStack) {
       const entry = this.workspace(stackName);
       const workspace = workspaceName(backend.workspacePrefix, stackName);
-      if (shardStacks.has(stackName) && shardRoles !== undefined) {
-        this.credentialVariables(stackName, entry.workspaceId, shardRoles.target, shardRoles.roleNames);
-        continue;
-      }
       for (const target of targets) {
         const suffix = target.tag === undefined ? "" : `_${target.tag}`;
         const roleNames = { plan: naming.pipelineRoleName(stackName, "plan"), apply: naming.pipelineRoleName(stackName, "apply") };
@@ -206,18 +200,10 @@ export class PipelineStack extends LandingZoneStack {
               maxSessionDuration: 3600,
               dependsOn: [managementProvider],
             });
-            new IamRolePolicyAttachment(this, `role_${stackName}${suffix}_${phase}_managed`, {
-              role: role.name,
-              policyArn: phase === "plan" ? PLAN_ROLE_MANAGED_POLICY : APPLY_ROLE_MANAGED_POLICY,
-            });
-            new IamRolePolicy(this, `role_${stackName}${suffix}_${phase}_boundary`, {
-              role: role.name,
-              name: "no-role-chaining",
-              policy: policyJson(workspaceRoleBoundaryPolicy()),
-            });
+            this.managedPolicies(`role_${stackName}${suffix}_${phase}`, role, phase);
           }
         } else {
-          this.memberAccountRoles(`${stackName}${suffix}`, target.accountId, {
+          memberAccountRoles(this, `${stackName}${suffix}`, target.accountId, {
             stackSetName: naming.pipelineRolesStackSetName(`${stackName}${suffix.replaceAll("_", "-").toLowerCase()}`),
             description: `Terraform Cloud plan and apply roles of workspace ${workspace} (landing zone pipeline stack)`,
             templateBody: JSON.stringify(workspaceRolesTemplate({ ...identity, tags: defaultTags(config) })),
@@ -226,11 +212,104 @@ export class PipelineStack extends LandingZoneStack {
             dependsOn: oidcInstances,
           });
         }
-        this.credentialVariables(stackName, entry.workspaceId, target, roleNames);
+        credentialVariables(this, stackName, entry.workspaceId, target, roleNames);
       }
     }
   }
 
+  /** A workspace that a pipeline shard manages: connect() gives it run triggers there and shares upstream state with it. */
+  registerShardWorkspace(entry: PipelineWorkspace): void {
+    if (entry.owner === this || this.workspaces.has(entry.stackName)) throw new Error(`internal error: workspace of ${entry.stackName} registered twice`);
+    this.workspaces.set(entry.stackName, entry);
+  }
+
+  /**
+   * Run triggers and state sharing along the stack graph: each edge queues the reader and lets it read the state.
+   * The run trigger belongs to the reader's workspace, so it lives where that workspace does (here or in a shard,
+   * where the upstream workspace's id is a cross-stack reference to this stack). State sharing is a setting of the
+   * upstream workspace, always one of this stack's (a sharded workspace is read by no other stack): readers here are
+   * listed by id, readers in the shards by name through `tfe_workspace_ids`, so this stack's resources do not grow
+   * with them. The tfe provider's data source lists the organisation's workspaces and keeps those named, silently
+   * leaving out a name with no workspace yet (terraform-provider-tfe, internal/provider/data_source_workspace_ids.go):
+   * a new account's workspace joins its upstreams' consumers on the first pipeline run after its shard created it
+   * (docs/terraform-cloud.md, Adding an account).
+   */
+  connect(edges: readonly StackEdge[]): void {
+    const readerIds = new Map<string, string[]>();
+    const readerNames = new Map<string, string[]>();
+    for (const edge of edges) {
+      const upstream = this.workspace(edge.upstream);
+      const downstream = this.workspace(edge.downstream);
+      if (upstream.owner !== this) throw new Error(`internal error: ${edge.downstream} reads ${edge.upstream}, whose workspace is in a pipeline shard`);
+      new RunTrigger(downstream.owner, `run_trigger_${edge.upstream}_to_${edge.downstream}`, { workspaceId: downstream.workspaceId, sourceableId: upstream.workspaceId });
+      if (downstream.owner === this) readerIds.set(edge.upstream, [...(readerIds.get(edge.upstream) ?? []), downstream.workspaceId]);
+      else readerNames.set(edge.upstream, [...(readerNames.get(edge.upstream) ?? []), workspaceName(this.backend.workspacePrefix, edge.downstream)]);
+    }
+    for (const [stackName, entry] of this.workspaces) {
+      if (entry.owner !== this) continue;
+      const ids = readerIds.get(stackName) ?? [];
+      const names = readerNames.get(stackName);
+      if (names === undefined) {
+        entry.settings.remoteStateConsumerIds = ids;
+        continue;
+      }
+      const sharded = new DataTfeWorkspaceIds(this, `readers_${stackName}`, { organization: this.backend.organization, names: names.sort() });
+      entry.settings.remoteStateConsumerIds = Token.asList(Fn.concat([ids, Fn.values(sharded.ids)]));
+    }
+  }
+
+  private ownWorkspace(stackName: string, workspaceId: string): void {
+    const settings = landingZoneWorkspaceSettings(this, stackName, workspaceId, this.backend);
+    failureNotification(this, stackName, workspaceId, this.recipients);
+    this.workspaces.set(stackName, { stackName, owner: this, workspaceId, settings });
+  }
+
+  /** The workspace of a stack, wherever it lives. */
+  workspace(stackName: string): PipelineWorkspace {
+    const entry = this.workspaces.get(stackName);
+    if (entry === undefined) throw new Error(`internal error: no workspace for stack ${stackName}`);
+    return entry;
+  }
+
+  /**
+   * `TFE_TOKEN` for this stack and every shard, from the variable set made at bootstrap: one attachment per
+   * workspace, a constant number.
+   */
+  private attachTokenVariableSet(stackNames: readonly string[]): void {
+    const tokenSet = new DataTfeVariableSet(this, "pipeline_token", { name: pipelineTokenVariableSetName(this.backend.workspacePrefix), organization: this.backend.organization });
+    for (const stackName of stackNames) {
+      new WorkspaceVariableSet(this, `pipeline_token_${stackName}`, { variableSetId: tokenSet.id, workspaceId: this.workspace(stackName).workspaceId });
+    }
+  }
+
+  /** AWS's read-only or administrator policy, and no role chaining, for a workspace role in the management account. */
+  private managedPolicies(id: string, role: IamRole, phase: RunPhase): void {
+    new IamRolePolicyAttachment(this, `${id}_managed`, { role: role.name, policyArn: phase === "plan" ? PLAN_ROLE_MANAGED_POLICY : APPLY_ROLE_MANAGED_POLICY });
+    new IamRolePolicy(this, `${id}_boundary`, { role: role.name, name: "no-role-chaining", policy: policyJson(workspaceRoleBoundaryPolicy()) });
+  }
+
+  /**
+   * One plan role and one apply role for every pipeline shard workspace, in the management account: they do what
+   * `pipeline` does there (StackSets, with the same AWS managed policies and no role chaining), and their number stays
+   * two whatever `backend.pipelineShards` says. Trusted for `<workspacePrefix>pipeline-*` in the run phase
+   * (pipelineShardRoleTrustPolicy).
+   */
+  private pipelineShardRoles(backend: CloudBackendConfig, identity: { hostname: string; organization: string; project: string }, managementProvider: IamOpenidConnectProvider): SharedCredentials {
+    const naming = this.naming;
+    const roleNames = { plan: naming.pipelineRoleName(PIPELINE_SHARD_ROLE_STACK, "plan"), apply: naming.pipelineRoleName(PIPELINE_SHARD_ROLE_STACK, "apply") };
+    const workspacePattern = workspaceName(backend.workspacePrefix, `${PIPELINE_SHARD_STACK_PREFIX}*`);
+    for (const phase of RUN_PHASES) {
+      const role = new IamRole(this, `role_pipeline_shards_${phase}`, {
+        name: roleNames[phase],
+        description: `Terraform Cloud ${phase} phase of the pipeline shard workspaces`,
+        assumeRolePolicy: policyJson(pipelineShardRoleTrustPolicy(identity, workspacePattern, phase, oidcProviderArn(this.target.id, backend.hostname))),
+        maxSessionDuration: 3600,
+        dependsOn: [managementProvider],
+      });
+      this.managedPolicies(`role_pipeline_shards_${phase}`, role, phase);
+    }
+    return { target: { accountId: this.target.id }, roleNames };
+  }
   /**
    * One plan role and one apply role for every identity assignment shard workspace, in the Identity Center
    * administrator account (src/policies/pipeline.ts, assignmentShardRolePolicy): directly in the management account,
@@ -244,7 +323,7 @@ export class PipelineStack extends LandingZoneStack {
     props: PipelineStackProps,
     shardTargets: readonly (readonly CredentialTarget[])[],
     oidcInstances: CloudformationStackSetInstance[],
-  ): { target: CredentialTarget; roleNames: Record<RunPhase, string> } | undefined {
+  ): SharedCredentials | undefined {
     const accountIds = new Set(shardTargets.flatMap((targets) => targets.map((t) => t.accountId)));
     const [accountId] = accountIds;
     if (accountId === undefined) return undefined;
@@ -267,7 +346,7 @@ export class PipelineStack extends LandingZoneStack {
         new IamRolePolicy(this, `role_assignment_shards_${phase}_policy`, { role: role.name, name: "account-assignments", policy: policyJson(assignmentShardRolePolicy(phase, scope)) });
       }
     } else {
-      this.memberAccountRoles(ASSIGNMENT_SHARD_ROLE_STACK, accountId, {
+      memberAccountRoles(this, ASSIGNMENT_SHARD_ROLE_STACK, accountId, {
         stackSetName: naming.pipelineRolesStackSetName(ASSIGNMENT_SHARD_ROLE_STACK),
         description: "Terraform Cloud plan and apply roles of the identity assignment shard workspaces (landing zone pipeline stack)",
         templateBody: JSON.stringify(assignmentShardRolesTemplate({ identity, workspacePattern, roleNames, scope, tags: defaultTags(config) })),
@@ -330,107 +409,4 @@ export class PipelineStack extends LandingZoneStack {
     });
   }
 
-  /**
-   * One workspace's plan and apply roles in one member account: a StackSet of its own with the workspace and role
-   * names as StackSet parameters, and a single stack set instance that narrows the root to the account.
-   *
-   * Why not one StackSet per kind of workspace with an instance per account (terraform-provider-aws,
-   * internal/service/cloudformation/stack_set_instance.go): with deployment_targets the resource id is
-   * `<stack set>,<OU ids>,<region>`, the same for every account of one StackSet under the root; its update path sends
-   * that OU id as UpdateStackInstances' Accounts, which CloudFormation rejects (hashicorp/terraform-provider-aws#40675),
-   * so parameter_overrides could never change; and creates retry only IAM propagation errors, so parallel creates on
-   * one StackSet meet OperationInProgressException (#28675, #41388). Here the id is unique, nothing ever updates the
-   * instance (no overrides: parameter changes are UpdateStackSet on the StackSet), and managed execution queues
-   * whatever does conflict. An account still adds a constant number of resources (one StackSet, one instance).
-   *
-   * Retain the stack on delete: an account leaves the workspaces when it moves into the suspended OU, and deleting
-   * its stack would run as `stacksets-exec-*` there, which the deny-all SCP refuses. The roles stay, inert under that
-   * SCP (docs/terraform-cloud.md: Suspended accounts).
-   */
-  private memberAccountRoles(key: string, accountId: string, props: { stackSetName: string; description: string; templateBody: string; parameters: Record<string, string>; rootId: string; dependsOn: CloudformationStackSetInstance[] }): void {
-    const stackSet = new CloudformationStackSet(this, `tfc_roles_stack_set_${key}`, {
-      name: props.stackSetName,
-      description: props.description,
-      permissionModel: "SERVICE_MANAGED",
-      capabilities: ["CAPABILITY_NAMED_IAM"],
-      autoDeployment: { enabled: false },
-      managedExecution: { active: true },
-      templateBody: props.templateBody,
-      parameters: props.parameters,
-      lifecycle: { ignoreChanges: ["administration_role_arn"] },
-    });
-    new CloudformationStackSetInstance(this, `roles_${key}`, {
-      stackSetName: stackSet.name,
-      // Service-managed stack sets target OUs; the account filter narrows the root to this one account.
-      deploymentTargets: { organizationalUnitIds: [props.rootId], accounts: [accountId], accountFilterType: "INTERSECTION" },
-      retainStack: true,
-      dependsOn: props.dependsOn,
-    });
-  }
-
-  /**
-   * Accounts in the suspended OU have no stack, so their workspaces leave this stack's configuration; without more,
-   * Terraform would plan to destroy them (prevent_destroy no longer applies once the resource is gone from the
-   * configuration). A `removed` block with `destroy = false` per such account makes Terraform forget the workspace
-   * instead: it stays in HCP Terraform with its state and run history, and this stack no longer manages it
-   * (https://developer.hashicorp.com/terraform/language/block/removed; Terraform 1.7 or later). A block whose
-   * resource is not in the state (an account that was suspended before it ever had a workspace) changes nothing.
-   * The workspace's variables, notification, run triggers, settings and roles StackSet still leave the state the
-   * ordinary way: none of them holds anything that cannot be recreated, and the roles stack in the account is
-   * retained (retain_stack).
-   */
-  private forgetWorkspacesOfSuspendedAccounts(config: LandingZoneConfig): void {
-    const suspendedOu = config.guardrails.suspendedOu;
-    if (suspendedOu === undefined) return;
-    const removed = config.accounts
-      .filter((account) => account.purpose !== "management" && isWithinOu(account.ou, suspendedOu))
-      .map((account) => ({ from: `tfe_workspace.${workspaceResourceName(accountStackName(account.name))}`, lifecycle: [{ destroy: false }] }));
-    if (removed.length > 0) this.addOverride("removed", removed);
-  }
-
-  /** Run triggers and state sharing along the stack graph: each edge queues the reader and lets it read the state. */
-  connect(edges: readonly StackEdge[]): void {
-    const readers = new Map<string, string[]>();
-    for (const edge of edges) {
-      const upstream = this.workspace(edge.upstream);
-      const downstream = this.workspace(edge.downstream);
-      new RunTrigger(this, `run_trigger_${edge.upstream}_to_${edge.downstream}`, { workspaceId: downstream.workspaceId, sourceableId: upstream.workspaceId });
-      readers.set(edge.upstream, [...(readers.get(edge.upstream) ?? []), downstream.workspaceId]);
-    }
-    for (const [stackName, entry] of this.workspaces) entry.settings.remoteStateConsumerIds = readers.get(stackName) ?? [];
-  }
-
-  private addWorkspace(stackName: string, workspaceId: string, backend: CloudBackendConfig, autoApply: boolean): void {
-    const settings = new WorkspaceSettings(this, `settings_${stackName}`, {
-      workspaceId,
-      executionMode: "remote",
-      autoApply,
-      // Drift detection and continuous validation (health assessments): HCP Terraform Standard and Premium only
-      // (https://developer.hashicorp.com/terraform/cloud-docs/workspaces/health), so config can turn them off.
-      assessmentsEnabled: backend.healthAssessments,
-      // Only the workspaces that read this state may: connect() lists them.
-      globalRemoteState: false,
-      remoteStateConsumerIds: [],
-    });
-    this.workspaces.set(stackName, { stackName, workspaceId, settings });
-  }
-
-  private workspace(stackName: string): WorkspaceEntry {
-    const entry = this.workspaces.get(stackName);
-    if (entry === undefined) throw new Error(`internal error: no workspace for stack ${stackName}`);
-    return entry;
-  }
-
-  /** TFC_AWS_PROVIDER_AUTH and the plan and apply role ARNs of one credentials configuration of a workspace. */
-  private credentialVariables(stackName: string, workspaceId: string, target: CredentialTarget, roleNames: Readonly<Record<RunPhase, string>>): void {
-    const suffix = target.tag === undefined ? "" : `_${target.tag}`;
-    const values: Record<string, string> = {
-      [`TFC_AWS_PROVIDER_AUTH${suffix}`]: "true",
-      [`TFC_AWS_PLAN_ROLE_ARN${suffix}`]: `arn:aws:iam::${target.accountId}:role/${roleNames.plan}`,
-      [`TFC_AWS_APPLY_ROLE_ARN${suffix}`]: `arn:aws:iam::${target.accountId}:role/${roleNames.apply}`,
-    };
-    for (const [key, value] of Object.entries(values)) {
-      new Variable(this, `variable_${stackName}_${key}`, { workspaceId, key, value, category: "env", description: "Dynamic provider credentials (landing zone pipeline stack)" });
-    }
-  }
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { shardBy, stableShardOf } from "../sharding";
 import { terraformName } from "../terraform/name";
 import type { ExpandedAssignment } from "./assignments";
 
@@ -22,29 +22,14 @@ export const MAX_ASSIGNMENT_SHARDS = 64;
 /** The most assignments one shard may hold (issue 12: no state but `organization` above 500 resources). */
 export const MAX_ASSIGNMENTS_PER_SHARD = 500;
 
-/**
- * The shard of an account: the first 32 bits of the SHA-256 of its name, modulo the count. SHA-256 rather than a
- * short string hash so that names which differ in one character spread evenly, and because it never changes
- * between Node versions or machines.
- */
+/** The shard of an account: its name's stable shard (src/sharding.ts), shared with the pipeline shards. */
 export function assignmentShardOf(accountName: string, shardCount: number): number {
-  if (!Number.isInteger(shardCount) || shardCount < 1) throw new Error(`internal error: shard count ${shardCount}`);
-  return createHash("sha256").update(accountName, "utf8").digest().readUInt32BE(0) % shardCount;
+  return stableShardOf(accountName, shardCount);
 }
 
 /** Assignments by shard: element i holds the assignments of shard i, in the order given (empty shards included). */
 export function shardAssignments(assignments: readonly ExpandedAssignment[], shardCount: number): ExpandedAssignment[][] {
-  const shards: ExpandedAssignment[][] = Array.from({ length: shardCount }, () => []);
-  const shardOfAccount = new Map<string, number>();
-  for (const assignment of assignments) {
-    let shard = shardOfAccount.get(assignment.account);
-    if (shard === undefined) {
-      shard = assignmentShardOf(assignment.account, shardCount);
-      shardOfAccount.set(assignment.account, shard);
-    }
-    shards[shard]?.push(assignment);
-  }
-  return shards;
+  return shardBy(assignments, (assignment) => assignment.account, shardCount);
 }
 
 /** The Terraform resource name of an assignment, the same in every shard and shard count (its state address). */

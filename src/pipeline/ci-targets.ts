@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { STACK_NAMES } from "../naming";
+import { isPipelineStackName } from "../naming";
 
 /**
  * What the CI workflow uploads to Terraform Cloud, and where (.github/workflows/landing-zone.yml).
@@ -48,10 +48,13 @@ export type CiEvent = "pull_request" | "push";
 /**
  * Stacks never planned from pull requests. Workspace variables are present in every plan, speculative ones included
  * (https://developer.hashicorp.com/terraform/cloud-docs/workspaces/variables), and a plan runs the configuration's
- * data sources and providers, so a pull request could read whatever a workspace's plan holds. The pipeline workspace
- * holds the HCP Terraform team token (`TFE_TOKEN`) that manages every workspace: it is planned from `main` only.
+ * data sources and providers, so a pull request could read whatever a workspace's plan holds. The workspaces of
+ * `pipeline` and its shards (`pipeline-<i>-of-<n>`) hold the HCP Terraform team token (`TFE_TOKEN`) that manages every
+ * workspace: they are planned from `main` only.
  */
-export const STACKS_NOT_PLANNED_FROM_PULL_REQUESTS: readonly string[] = [STACK_NAMES.pipeline];
+export function neverPlannedFromPullRequests(stack: string): boolean {
+  return isPipelineStackName(stack);
+}
 
 /**
  * The host, organisation and workspace a synthesized stack's `cloud` block names; `undefined` if the stack has no
@@ -105,7 +108,7 @@ export function ciTargets(outdir: string, event: CiEvent, changed: readonly stri
   const present = new Set(synthesizedStacks(outdir));
   const targets = [...new Set(changed)]
     .filter((stack) => present.has(stack))
-    .filter((stack) => event !== "pull_request" || !STACKS_NOT_PLANNED_FROM_PULL_REQUESTS.includes(stack))
+    .filter((stack) => event !== "pull_request" || !neverPlannedFromPullRequests(stack))
     .sort()
     .flatMap((stack) => {
       const cloud = cloudBlockOfSynthesizedStack(outdir, stack);

@@ -250,11 +250,25 @@ export function assignmentShardRolePolicy(phase: RunPhase, scope: AssignmentShar
  * project's workspaces, and so the landing zone's others (docs/scale.md, Sharding).
  */
 export function assignmentShardRoleTrustPolicy(identity: Omit<WorkspaceIdentity, "workspace">, workspacePattern: string, phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
+  return workspacePatternTrustPolicy("TerraformCloudAssignmentShards", identity, workspacePattern, phase, oidcProviderArn);
+}
+
+/**
+ * Trust of the pipeline shards' shared roles in the management account: tokens of any workspace named
+ * `<workspacePrefix>pipeline-*` of this organisation and project in this run phase, for the same reason as the
+ * assignment shards' (one role pair whatever the shard count). Only `pipeline` creates such workspaces, and whoever
+ * could create one in the project can already change the pipeline's.
+ */
+export function pipelineShardRoleTrustPolicy(identity: Omit<WorkspaceIdentity, "workspace">, workspacePattern: string, phase: RunPhase, oidcProviderArn: string): PolicyDocument {
+  return workspacePatternTrustPolicy("TerraformCloudPipelineShards", identity, workspacePattern, phase, oidcProviderArn);
+}
+
+function workspacePatternTrustPolicy(sid: string, identity: Omit<WorkspaceIdentity, "workspace">, workspacePattern: string, phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: `TerraformCloudAssignmentShards${phase === "plan" ? "Plan" : "Apply"}`,
+        Sid: `${sid}${phase === "plan" ? "Plan" : "Apply"}`,
         Effect: "Allow",
         Principal: { Federated: oidcProviderArn as string },
         Action: "sts:AssumeRoleWithWebIdentity",

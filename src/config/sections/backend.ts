@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { regionSchema, strictObject } from "./common";
+import { DEFAULT_PIPELINE_SHARDS, MAX_PIPELINE_SHARDS, MAX_WORKSPACES_PER_PIPELINE_SHARD } from "../../pipeline/pipeline-shards";
 import { MINIMUM_TERRAFORM_VERSION, atLeastMinimumTerraform } from "../../terraform/version";
 
 const localBackendSchema = strictObject({
@@ -72,6 +73,14 @@ const cloudBackendSchema = strictObject({
     .array(z.string().regex(/^[a-z0-9][a-z0-9:_-]{0,254}$/, { error: "a workspace tag has lowercase letters, digits, :, _ or -" }))
     .default(["landing-zone"])
     .describe("Tags of every workspace, besides stack:<stack name>; default [landing-zone]"),
+  pipelineShards: z
+    .int()
+    .min(1)
+    .max(MAX_PIPELINE_SHARDS)
+    .default(DEFAULT_PIPELINE_SHARDS)
+    .describe(
+      `Number of pipeline shard stacks (pipeline-<i>-of-<n>) holding the workspaces of the account stacks (each by a hash of its account name, as its identity assignments) and of the assignment shards; at most ${MAX_WORKSPACES_PER_PIPELINE_SHARD} workspaces per shard. Changing it moves workspaces between states (README: Pipeline shards). Default ${DEFAULT_PIPELINE_SHARDS}`,
+    ),
 });
 
 
