@@ -2,7 +2,7 @@ import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { configFromData, exampleConfigData, stackNamed, synthesized, synthesizeLandingZone, type SynthesizedStack } from "./helpers";
 import { composedStackNames } from "./support/one-stack";
 import { pipelineShardStackName } from "../src/naming";
-import { DEFAULT_PIPELINE_SHARDS, MAX_RESOURCES_PER_SHARDED_WORKSPACE, MAX_WORKSPACES_PER_PIPELINE_SHARD } from "../src/pipeline/pipeline-shards";
+import { MAX_RESOURCES_PER_SHARDED_WORKSPACE, MAX_WORKSPACES_PER_PIPELINE_SHARD } from "../src/pipeline/pipeline-shards";
 import { stableShardOf } from "../src/sharding";
 import { FULL_AWS_ACCESS } from "./support/organization-simulator";
 
@@ -13,12 +13,17 @@ import { FULL_AWS_ACCESS } from "./support/organization-simulator";
  */
 
 const PREFIX = "lz-";
+const PIPELINE_SHARDS = 4;
+const ASSIGNMENT_SHARDS = 2;
 const HOST = "app.terraform.io";
 const LISTED_HOST = "accounts.google.com";
 
 function cloudData(mutate: (data: Record<string, any>) => void = () => undefined): Record<string, any> {
   const data = exampleConfigData();
-  data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: PREFIX };
+  // Few shards: each synthesis here builds the whole app, and every shard is one more stack; the defaults are
+  // exercised by the config tests and the scale bench.
+  data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: PREFIX, pipelineShards: PIPELINE_SHARDS };
+  data.identity.assignmentShards = ASSIGNMENT_SHARDS;
   mutate(data);
   return data;
 }
@@ -102,7 +107,7 @@ describe("pipeline stack: workspaces", () => {
   it("creates one workspace per stack, named as that stack's cloud block names it, with the pinned Terraform version", () => {
     const workspaces = Object.values<any>(pipeline.resources("tfe_workspace"));
     const cloudBlockNames = [...stacks].filter(([name]) => name !== "pipeline").map(([, s]) => s.json.terraform.cloud.workspaces.name);
-    expect(cloudBlockNames.filter((name) => name.startsWith(`${PREFIX}pipeline-`))).toHaveLength(16);
+    expect(cloudBlockNames.filter((name) => name.startsWith(`${PREFIX}pipeline-`))).toHaveLength(PIPELINE_SHARDS);
     expect(workspaces.map((w) => w.name).sort()).toEqual(cloudBlockNames.sort());
     for (const workspace of workspaces) {
       expect(workspace).toMatchObject({ terraform_version: "1.12.2", working_directory: "", file_triggers_enabled: false, allow_destroy_plan: false });
@@ -296,9 +301,9 @@ describe("pipeline stack: dynamic credentials variables", () => {
     const provider = `arn:aws:iam::111111111111:oidc-provider/${HOST}`;
     const arn = (phase: string) => `arn:aws:iam::111111111111:role/${roles[`role_pipeline_shards_${phase}`]!.name}`;
     const trust = (phase: string) => JSON.parse(roles[`role_pipeline_shards_${phase}`]!.assume_role_policy);
-    expect(await assume(trust("plan"), arn("plan"), provider, subject("pipeline-03-of-16", "plan"))).toBe("Allowed");
-    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-03-of-16", "apply"))).toBe("Allowed");
-    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-03-of-16", "plan"))).toBe("ImplicitlyDenied");
+    expect(await assume(trust("plan"), arn("plan"), provider, subject("pipeline-03-of-4", "plan"))).toBe("Allowed");
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-03-of-4", "apply"))).toBe("Allowed");
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-03-of-4", "plan"))).toBe("ImplicitlyDenied");
     // Neither the pipeline's own workspace nor an account workspace matches the pattern.
     expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline", "apply"))).toBe("ImplicitlyDenied");
     expect(await assume(trust("apply"), arn("apply"), provider, subject("account-audit", "apply"))).toBe("ImplicitlyDenied");
@@ -447,20 +452,25 @@ describe("pipeline stacks: growth (issue 12: pipeline constant in the accounts, 
   const withWorkloads = (n: number) => synthCloud((d) => {
     for (let i = 0; i < n; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: i % 2 === 0 ? "Workloads/NonProd" : "Workloads/Prod" });
   });
-  const small = withWorkloads(50);
-  const large = withWorkloads(300);
+  // 40 accounts fill every one of the shards (checked below); 10 leave some empty.
+  let small: Map<string, SynthesizedStack>;
+  let large: Map<string, SynthesizedStack>;
+  beforeAll(() => {
+    small = withWorkloads(10);
+    large = withWorkloads(40);
+  });
   /** The stack that holds each workspace resource, by workspace name. */
   const holders = (all: Map<string, SynthesizedStack>) => [...all].filter(([name]) => isPipelineStack(name))
     .flatMap(([name, stack]) => Object.values<any>(stack.resources("tfe_workspace")).map((w) => [w.name as string, name] as const));
 
-  it("keeps `pipeline` the same size at 50 and 300 accounts, within 500 resources", () => {
+  it("keeps `pipeline` the same size at 10 and 40 more accounts, within 500 resources", () => {
     // A shard's workspace has run triggers from `organization` and `pipeline` once the shard reads them (a created
     // account, any workspace): at most two per shard, whatever the number of accounts. Everything else is equal.
     const shardTriggers = (s: SynthesizedStack) => Object.keys(s.resources("tfe_run_trigger")).filter((k) => /_to_pipeline-\d+-of-\d+$/.test(k)).length;
     const rest = (s: SynthesizedStack) => count(s) - shardTriggers(s);
     expect(rest(large.get("pipeline")!)).toBe(rest(small.get("pipeline")!));
-    expect(shardTriggers(large.get("pipeline")!)).toBe(2 * DEFAULT_PIPELINE_SHARDS);
-    expect(shardTriggers(small.get("pipeline")!)).toBeLessThanOrEqual(2 * DEFAULT_PIPELINE_SHARDS);
+    expect(shardTriggers(large.get("pipeline")!)).toBe(2 * PIPELINE_SHARDS);
+    expect(shardTriggers(small.get("pipeline")!)).toBeLessThanOrEqual(2 * PIPELINE_SHARDS);
     expect(count(large.get("pipeline")!)).toBeLessThanOrEqual(500);
   });
 
@@ -472,7 +482,7 @@ describe("pipeline stacks: growth (issue 12: pipeline constant in the accounts, 
     expect([...names].sort()).toEqual(expected);
     for (const [workspace, holder] of held) {
       const account = /^lz-account-(.+)$/.exec(workspace)?.[1];
-      if (account !== undefined) expect(holder).toBe(pipelineShardStackName(stableShardOf(account, DEFAULT_PIPELINE_SHARDS), DEFAULT_PIPELINE_SHARDS));
+      if (account !== undefined) expect(holder).toBe(pipelineShardStackName(stableShardOf(account, PIPELINE_SHARDS), PIPELINE_SHARDS));
     }
   });
 
@@ -485,13 +495,13 @@ describe("pipeline stacks: growth (issue 12: pipeline constant in the accounts, 
   });
 
   it("changes one shard only when an account is added", () => {
-    const before = withWorkloads(50);
+    const before = small;
     const after = synthCloud((d) => {
-      for (let i = 0; i < 50; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: i % 2 === 0 ? "Workloads/NonProd" : "Workloads/Prod" });
+      for (let i = 0; i < 10; i++) d.accounts.push({ name: `extra-${i}`, email: `extra-${i}@example.org`, purpose: "workload", ou: i % 2 === 0 ? "Workloads/NonProd" : "Workloads/Prod" });
       d.accounts.push({ name: "newcomer", email: "newcomer@example.org", purpose: "workload", ou: "Workloads/Prod" });
     });
     const changed = [...after].filter(([name]) => isPipelineStack(name)).filter(([name, stack]) => stack.text !== before.get(name)?.text).map(([name]) => name);
-    expect(changed.sort()).toEqual(["pipeline", pipelineShardStackName(stableShardOf("newcomer", DEFAULT_PIPELINE_SHARDS), DEFAULT_PIPELINE_SHARDS)]);
+    expect(changed.sort()).toEqual(["pipeline", pipelineShardStackName(stableShardOf("newcomer", PIPELINE_SHARDS), PIPELINE_SHARDS)]);
     // `pipeline` changes only in the names its state sharing looks up, never in its resources.
     const pipelineBefore = before.get("pipeline")!;
     const pipelineAfter = after.get("pipeline")!;

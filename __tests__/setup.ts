@@ -2,11 +2,18 @@ import { appendFileSync } from "node:fs";
 import { relative } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { setupJest } from "cdktf/lib/testing/adapters/jest";
+import { skipTokenCreationStacks } from "../src/synth/fast-start";
 // The module object itself (not a namespace copy), so a spawn the test file makes goes through the patch below.
 import childProcess from "node:child_process";
 
 // cdktf's matchers (toHaveResourceWithProperties, ...) and their type declarations.
 setupJest();
+
+// The same saving as the CLI's (src/synth/fast-start.ts): cdktf captures a stack trace for every token it creates,
+// and under Jest, whose source-map support maps every frame, that capture was most of the CPU of a synthesis. The
+// traces only ever appear in the message of an error about a token. Patched here, in the test file's own module
+// registry, so the test's copy of cdktf records none; LANDING_ZONE_DEBUG=1 keeps them, as in the CLI.
+if (process.env.LANDING_ZONE_DEBUG === undefined) skipTokenCreationStacks();
 
 /**
  * With LANDING_ZONE_TEST_SYNTH_LOG=<file> (set by `npm run bench:test`), every synthesis a test makes is logged there,
