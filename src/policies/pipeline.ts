@@ -243,27 +243,33 @@ export function assignmentShardRolePolicy(phase: RunPhase, scope: AssignmentShar
 }
 
 /**
- * Trust of the shared shard roles: tokens of any workspace named `<workspacePrefix>identity-assignments-*` in this
- * organisation and project, in this run phase. StringLike on the subject, since one role serves every shard and a
- * subject list would grow with the shard count (IAM's trust policy size quota is 2,048 characters by default); the
- * audience stays StringEquals. Workspaces of that name can only be made by someone who can already manage the
- * project's workspaces, and so the landing zone's others (docs/scale.md, Sharding).
+ * Trust of the shared shard roles: tokens of the identity assignment shard workspaces of this organisation and
+ * project, in this run phase. One StringLike pattern per shard count (`<workspacePrefix>identity-assignments-??-of-<n>`:
+ * the current count and, during a migration, the previous one; src/naming.ts, assignmentShardStackPattern), since one
+ * role serves every shard and a list of subjects would grow with the count (IAM's role trust policy quota is 2,048
+ * characters by default: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html); several values
+ * of one condition key match if any matches
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html).
+ * The audience stays StringEquals. A pattern still matches names no shard has (`…-99-of-<n>`), so only the pipeline
+ * team may create or rename workspaces in the project (docs/terraform-cloud.md).
  */
-export function assignmentShardRoleTrustPolicy(identity: Omit<WorkspaceIdentity, "workspace">, workspacePattern: string, phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
-  return workspacePatternTrustPolicy("TerraformCloudAssignmentShards", identity, workspacePattern, phase, oidcProviderArn);
+export function assignmentShardRoleTrustPolicy(identity: Omit<WorkspaceIdentity, "workspace">, workspacePatterns: readonly string[], phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
+  return workspacePatternTrustPolicy("TerraformCloudAssignmentShards", identity, workspacePatterns, phase, oidcProviderArn);
 }
 
 /**
- * Trust of the pipeline shards' shared roles in the management account: tokens of any workspace named
- * `<workspacePrefix>pipeline-*` of this organisation and project in this run phase, for the same reason as the
- * assignment shards' (one role pair whatever the shard count). Only `pipeline` creates such workspaces, and whoever
- * could create one in the project can already change the pipeline's.
+ * Trust of the pipeline shards' shared roles in the management account: tokens of the workspaces
+ * `<workspacePrefix>pipeline-??-of-<n>` of this organisation and project in this run phase, n the configured count
+ * (src/naming.ts, pipelineShardStackPattern), for the same reason as the assignment shards' (one role pair whatever
+ * the shard count). Neither `pipeline` itself nor any other name of the project matches.
  */
 export function pipelineShardRoleTrustPolicy(identity: Omit<WorkspaceIdentity, "workspace">, workspacePattern: string, phase: RunPhase, oidcProviderArn: string): PolicyDocument {
-  return workspacePatternTrustPolicy("TerraformCloudPipelineShards", identity, workspacePattern, phase, oidcProviderArn);
+  return workspacePatternTrustPolicy("TerraformCloudPipelineShards", identity, [workspacePattern], phase, oidcProviderArn);
 }
 
-function workspacePatternTrustPolicy(sid: string, identity: Omit<WorkspaceIdentity, "workspace">, workspacePattern: string, phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
+function workspacePatternTrustPolicy(sid: string, identity: Omit<WorkspaceIdentity, "workspace">, workspacePatterns: readonly string[], phase: RunPhase, oidcProviderArn: string | { readonly "Fn::Sub": string }): PolicyDocument {
+  if (workspacePatterns.length === 0) throw new Error("internal error: a shard role trusted by no workspace");
+  const subjects = workspacePatterns.map((workspace) => workloadIdentitySubject({ ...identity, workspace }, phase));
   return {
     Version: "2012-10-17",
     Statement: [
@@ -274,9 +280,70 @@ function workspacePatternTrustPolicy(sid: string, identity: Omit<WorkspaceIdenti
         Action: "sts:AssumeRoleWithWebIdentity",
         Condition: {
           StringEquals: { [`${identity.hostname}:aud`]: TFC_AWS_AUDIENCE },
-          StringLike: { [`${identity.hostname}:sub`]: workloadIdentitySubject({ ...identity, workspace: workspacePattern }, phase) },
+          StringLike: { [`${identity.hostname}:sub`]: subjects.length === 1 ? subjects[0]! : subjects },
         },
       },
+    ],
+  };
+}
+
+/**
+ * What a pipeline shard's Terraform does in AWS (stacks/pipeline-shard-stack.ts, memberAccountRoles): one
+ * service-managed StackSet and one stack set instance per account workspace, and nothing else. The calls of
+ * terraform-provider-aws for them (internal/service/cloudformation/stack_set.go: CreateStackSet, DescribeStackSet while
+ * waiting and on read, UpdateStackSet, DeleteStackSet, DescribeStackSetOperation while waiting on an operation and
+ * ListStackSetOperationResults when one failed; stack_set_instance.go: CreateStackInstances, UpdateStackInstances,
+ * DeleteStackInstances, ListStackInstances to read an instance with OU targets, DescribeStackInstance for one with an
+ * account). Resource scopes from the Service Authorization Reference for CloudFormation
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudformation.html): CreateStackSet
+ * has no resource type, so it takes `*` (a StackSet made under another name could still deploy nothing: every instance
+ * call needs the `stackset` resource, scoped here to the shards' names); the instance operations and UpdateStackSet
+ * also name the optional `stackset-target` and `type` resources. Tags: the provider's default tags go on the
+ * StackSet in CreateStackSet and UpdateStackSet, and TagResource/UntagResource take the `cloudformation:CreateAction`
+ * key for tags set by such calls, so both are granted on the shards' StackSets.
+ */
+export const PIPELINE_SHARD_STACK_SET_ACTIONS = [
+  "cloudformation:DescribeStackSet",
+  "cloudformation:UpdateStackSet",
+  "cloudformation:DeleteStackSet",
+  "cloudformation:DescribeStackSetOperation",
+  "cloudformation:ListStackSetOperationResults",
+  "cloudformation:CreateStackInstances",
+  "cloudformation:UpdateStackInstances",
+  "cloudformation:DeleteStackInstances",
+  "cloudformation:DescribeStackInstance",
+  "cloudformation:ListStackInstances",
+  "cloudformation:TagResource",
+  "cloudformation:UntagResource",
+] as const;
+
+/**
+ * Read-only AWS Organizations, as the StackSets service-linked role itself has (AWS managed policy
+ * CloudFormationStackSetsOrgAdminServiceRolePolicy: organizations:List* and Describe*). The shards' Terraform calls
+ * none of it; it is a margin for CloudFormation's checks of service-managed targets on the caller's behalf, which AWS
+ * does not document, and reads nothing the plan role's ReadOnlyAccess does not.
+ */
+export const PIPELINE_SHARD_ORGANIZATIONS_READ_ACTIONS = ["organizations:Describe*", "organizations:List*"] as const;
+
+/**
+ * The pipeline shards' apply role in the management account: instead of AdministratorAccess, only the roles StackSets
+ * of the account workspaces (`stackSetNamePattern`, such as `<prefix>-lz-tfc-roles-account-*`), in any region of the
+ * management account.
+ */
+export function pipelineShardApplyRolePolicy(managementAccountId: string, stackSetNamePattern: string): PolicyDocument {
+  const arn = (resource: string) => `arn:aws:cloudformation:*:${managementAccountId}:${resource}`;
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "CreateStackSets", Effect: "Allow", Action: "cloudformation:CreateStackSet", Resource: "*" },
+      {
+        Sid: "AccountRolesStackSets",
+        Effect: "Allow",
+        Action: [...PIPELINE_SHARD_STACK_SET_ACTIONS],
+        Resource: [arn(`stackset/${stackSetNamePattern}:*`), arn("stackset-target/*"), arn("type/resource/*")],
+      },
+      { Sid: "ReadOrganization", Effect: "Allow", Action: [...PIPELINE_SHARD_ORGANIZATIONS_READ_ACTIONS], Resource: "*" },
+      ...workspaceRoleBoundaryPolicy().Statement,
     ],
   };
 }
@@ -285,7 +352,7 @@ function workspacePatternTrustPolicy(sid: string, identity: Omit<WorkspaceIdenti
  * The shared shard roles as a CloudFormation template, for a delegated administrator (a member account, reached only
  * through StackSets like every member account's workspace roles).
  */
-export function assignmentShardRolesTemplate(props: { readonly identity: Omit<WorkspaceIdentity, "workspace">; readonly workspacePattern: string; readonly roleNames: Readonly<Record<RunPhase, string>>; readonly scope: AssignmentShardRoleScope; readonly tags: Readonly<Record<string, string>> }): Record<string, unknown> {
+export function assignmentShardRolesTemplate(props: { readonly identity: Omit<WorkspaceIdentity, "workspace">; readonly workspacePatterns: readonly string[]; readonly roleNames: Readonly<Record<RunPhase, string>>; readonly scope: AssignmentShardRoleScope; readonly tags: Readonly<Record<string, string>> }): Record<string, unknown> {
   const provider = { "Fn::Sub": `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${props.identity.hostname}` };
   const tags = Object.entries(props.tags).map(([Key, Value]) => ({ Key, Value }));
   const role = (phase: RunPhase) => ({
@@ -293,7 +360,7 @@ export function assignmentShardRolesTemplate(props: { readonly identity: Omit<Wo
     Properties: {
       RoleName: props.roleNames[phase],
       Description: `Terraform Cloud ${phase} phase of the identity assignment shard workspaces`,
-      AssumeRolePolicyDocument: assignmentShardRoleTrustPolicy(props.identity, props.workspacePattern, phase, provider),
+      AssumeRolePolicyDocument: assignmentShardRoleTrustPolicy(props.identity, props.workspacePatterns, phase, provider),
       Policies: [{ PolicyName: "account-assignments", PolicyDocument: assignmentShardRolePolicy(phase, props.scope) }],
       MaxSessionDuration: 3600,
       Tags: tags,
