@@ -409,6 +409,19 @@ describe("pipeline shards' apply role: only the account workspaces' roles StackS
     expect(await call("organizations:DescribeOrganization", "*")).toBe("Allowed");
   });
 
+  it("grants the instance calls' optional resources too: AWS's own resource type, whose ARN has no account, and the targets", () => {
+    // The template's only type is AWS::IAM::Role; an AWS type's ARN has an empty account field (terraform-provider-aws,
+    // type_data_source_test.go), so a grant naming the management account never matches it. The simulator cannot
+    // evaluate an action's optional resources, so the statement's patterns are matched here as IAM matches them.
+    const statement = policy().Statement.find((st: any) => st.Sid === "AccountRolesStackSets");
+    const matches = (arn: string) => [statement.Resource].flat().some((pattern: string) =>
+      new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(arn));
+    expect(statement.Action).toEqual(expect.arrayContaining(["cloudformation:CreateStackInstances", "cloudformation:UpdateStackSet"]));
+    expect(matches("arn:aws:cloudformation:eu-west-2::type/resource/AWS-IAM-Role")).toBe(true);
+    expect(matches("arn:aws:cloudformation:eu-west-2:222222222222:stackset-target/ou-abcd-12345678")).toBe(true);
+    expect(matches(stackSetArn("someone-else"))).toBe(false);
+  });
+
   it("denies the StackSets of `pipeline` and any other name, IAM, Organizations changes, role chaining", async () => {
     expect(pipelineStackSets.length).toBeGreaterThan(2);
     for (const name of [...pipelineStackSets, "AWSControlTowerBP-BASELINE-ROLES", "someone-else"]) {

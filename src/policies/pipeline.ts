@@ -340,7 +340,11 @@ export function pipelineShardApplyRolePolicy(managementAccountId: string, stackS
         Sid: "AccountRolesStackSets",
         Effect: "Allow",
         Action: [...PIPELINE_SHARD_STACK_SET_ACTIONS],
-        Resource: [arn(`stackset/${stackSetNamePattern}:*`), arn("stackset-target/*"), arn("type/resource/*")],
+        // The StackSets themselves in the management account. The optional `stackset-target` and `type` resources
+        // with any account: an AWS resource type's ARN has an empty account (arn:aws:cloudformation:eu-west-2::type/
+        // resource/AWS-IAM-Role; terraform-provider-aws, type_data_source_test.go), which an account id never
+        // matches and `*` does, as AWS's own AWSControlTowerServiceRolePolicy writes both.
+        Resource: [arn(`stackset/${stackSetNamePattern}:*`), "arn:aws:cloudformation:*:*:stackset-target/*", "arn:aws:cloudformation:*:*:type/resource/*"],
       },
       { Sid: "ReadOrganization", Effect: "Allow", Action: [...PIPELINE_SHARD_ORGANIZATIONS_READ_ACTIONS], Resource: "*" },
       ...workspaceRoleBoundaryPolicy().Statement,
