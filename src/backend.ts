@@ -1,4 +1,4 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformBackend, type TerraformStack } from "cdktf";
 import { localStatePath, workspaceName } from "./naming";
 
 /** Where the stacks keep their state; config's backend section (defaults applied) is of this shape. */
@@ -22,12 +22,11 @@ export type StateBackend =
       readonly project?: string;
     };
 
-/** Gives a stack its own state: one state file, S3 key or Terraform Cloud workspace per stack. */
-export function configureBackend(stack: TerraformStack, stackName: string, backend: StateBackend): void {
+/** Gives a stack its own state: one state file, S3 key or Terraform Cloud workspace per stack. Returns the backend. */
+export function configureBackend(stack: TerraformStack, stackName: string, backend: StateBackend): TerraformBackend {
   switch (backend.type) {
     case "local":
-      new LocalBackend(stack, { path: localStatePath(stackName) });
-      return;
+      return new LocalBackend(stack, { path: localStatePath(stackName) });
     case "s3": {
       const s3 = new S3Backend(stack, {
         bucket: backend.bucket,
@@ -39,14 +38,13 @@ export function configureBackend(stack: TerraformStack, stackName: string, backe
       });
       // S3-native state locking (Terraform >= 1.10) replaces the DynamoDB lock table; cdktf 0.21's types predate it.
       s3.addOverride("use_lockfile", true);
-      return;
+      return s3;
     }
     case "cloud":
-      new CloudBackend(stack, {
+      return new CloudBackend(stack, {
         hostname: backend.hostname,
         organization: backend.organization,
         workspaces: new NamedCloudWorkspace(workspaceName(backend.workspacePrefix, stackName), backend.project),
       });
-      return;
   }
 }

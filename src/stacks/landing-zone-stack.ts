@@ -1,10 +1,11 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { TerraformStack } from "cdktf";
+import { TerraformStack, type TerraformBackend } from "cdktf";
 import type { Construct } from "constructs";
 import { configureBackend } from "../backend";
 import type { LandingZoneConfig } from "../config/schema";
 import { Naming } from "../naming";
 import { createAccountProvider } from "../providers";
+import { prepareElementsOnce, stackJsonFromPreparedElements } from "../synth/resolve-once";
 import { defaultTags } from "../tags";
 import type { DirectoryAccount } from "./account-directory";
 import { MINIMUM_TERRAFORM_VERSION } from "../terraform/version";
@@ -33,6 +34,8 @@ export abstract class LandingZoneStack extends TerraformStack {
   readonly target: DirectoryAccount;
   /** The stack's default AWS provider (construct id `aws`). */
   readonly provider: AwsProvider;
+  /** The stack's state backend, from config; every stack has exactly one. */
+  readonly stateBackend: TerraformBackend;
 
   constructor(scope: Construct, stackName: string, props: LandingZoneStackProps) {
     super(scope, stackName);
@@ -41,8 +44,26 @@ export abstract class LandingZoneStack extends TerraformStack {
     this.target = props.target;
     this.naming = new Naming(props.config.organization);
     this.provider = this.accountProvider("aws", props.target);
-    configureBackend(this, stackName, props.config.backend);
+    this.stateBackend = configureBackend(this, stackName, props.config.backend);
     this.addOverride("terraform.required_version", `>= ${MINIMUM_TERRAFORM_VERSION}`);
+  }
+
+  /**
+   * The backend set in the constructor. cdktf's own lookup walks every construct of the stack each time another stack
+   * first reads this one's outputs, which made the account stacks' reads of `organization` cost O(accounts²).
+   */
+  override ensureBackendExists(): TerraformBackend {
+    return this.stateBackend;
+  }
+
+  /** cdktf's preparing pass, which keeps each element's resolved JSON for writing (src/synth/resolve-once.ts). */
+  override prepareStack(): void {
+    prepareElementsOnce(this);
+  }
+
+  /** The stack's Terraform JSON from the JSON its elements resolved while preparing (src/synth/resolve-once.ts). */
+  override toTerraform(): Record<string, unknown> {
+    return stackJsonFromPreparedElements(this);
   }
 
   /**

@@ -1,0 +1,80 @@
+import { TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
+import { resolve } from "cdktf/lib/_tokens";
+import { deepMerge } from "cdktf/lib/util";
+import type { IConstruct } from "constructs";
+
+/**
+ * Resolving each Terraform element of a stack once per synth instead of three times.
+ *
+ * cdktf 0.21's `app.synth()` first prepares every stack: it builds each element's JSON and resolves its tokens, only
+ * to register the references that cross stacks (each adds an output to the stack read and a remote state read to
+ * the reader), and throws the result away. Writing a stack then builds and resolves every element again, merges
+ * them, and resolves the merged stack once more. Each resolution walks every value with a new context object; at
+ * 1000 accounts these walks were three quarters of a synth's CPU.
+ *
+ * Here the preparing pass keeps each element's resolved JSON (as JSON text: the parsed copies of 1,000 stacks would
+ * double the synth's memory), and writing the stack merges the kept JSON without resolving it again. The kept JSON
+ * is what the writing pass would produce, because the only token that resolves differently while preparing is a
+ * reference (`cdktf/lib/tfExpression.js`), and a cross-stack reference resolves to the same remote state expression
+ * in both passes: the preparing pass records it, the writing pass reads the record. What the landing zone does
+ * between the passes only adds elements (another stack's preparing adds outputs and remote state reads), and added
+ * elements, having nothing kept, are resolved when written, as cdktf does. A stack prepared twice (the pipeline's
+ * run triggers are found by preparing) keeps the second result. `__tests__/resolve-once.test.ts` compares the
+ * output with cdktf's own passes, byte for byte, for a local and a Terraform Cloud config, and checks that no
+ * construct has an Aspect (Aspects run between the passes and could change an element).
+ */
+export function prepareElementsOnce(stack: TerraformStack): void {
+  for (const element of terraformElementsOf(stack)) {
+    keptJson.set(element, JSON.stringify(resolve(stack, element.toTerraform(), true)));
+  }
+}
+
+/**
+ * The stack's Terraform JSON, as cdktf's `TerraformStack.toTerraform()` builds it (the `//` metadata and outputs
+ * block, each element's JSON, the stack's overrides), from the JSON kept while preparing. An element's kept JSON is
+ * used once: a later call (cdktf's `Testing.synth`, a test) builds and resolves it afresh.
+ */
+export function stackJsonFromPreparedElements(stack: TerraformStack): Record<string, unknown> {
+  // Two of TerraformStack's private fields; cdktf is pinned (package-lock.json), and the byte-for-byte test fails on
+  // a version that lays them out differently.
+  const internals = stack as unknown as { readonly rawOverrides: Record<string, unknown>; readonly cdktfVersion: unknown };
+  const elements = terraformElementsOf(stack);
+
+  const metadata: Record<string, unknown> = {
+    version: internals.cdktfVersion,
+    stackName: stack.node.id,
+    backend: "local", // a backend's own metadata replaces it
+    ...(Object.keys(internals.rawOverrides).length > 0 ? { overrides: { stack: Object.keys(internals.rawOverrides) } } : {}),
+  };
+  for (const element of elements) deepMerge(metadata, resolve(stack, element.toMetadata()));
+
+  // The outputs by construct path, for cdktf's CLI: { <stack>: { <construct>: { ... : <output name> } } }.
+  const outputs: Record<string, unknown> = {};
+  for (const element of elements) {
+    if (!TerraformOutput.isTerraformOutput(element)) continue;
+    deepMerge(outputs, element.node.path.split("/").reduceRight<unknown>((inner, part) => ({ [part]: inner }), element.friendlyUniqueId));
+  }
+
+  const tf: Record<string, unknown> = { "//": { metadata, outputs } };
+  for (const element of elements) {
+    const kept = keptJson.get(element);
+    keptJson.delete(element);
+    deepMerge(tf, kept === undefined ? resolve(stack, element.toTerraform()) : JSON.parse(kept));
+  }
+  deepMerge(tf, resolve(stack, internals.rawOverrides));
+  return tf;
+}
+
+/** Each prepared element's resolved JSON, until its stack is written. */
+const keptJson = new WeakMap<TerraformElement, string>();
+
+/** The stack's elements in cdktf's order (depth first, in the order they were added), not those of nested stacks. */
+function terraformElementsOf(stack: TerraformStack): TerraformElement[] {
+  const elements: TerraformElement[] = [];
+  const visit = (node: IConstruct): void => {
+    if (TerraformElement.isTerraformElement(node)) elements.push(node);
+    for (const child of node.node.children) if (!TerraformStack.isStack(child)) visit(child);
+  };
+  visit(stack);
+  return elements;
+}
