@@ -5,7 +5,7 @@ const ROOT = join(__dirname, "..");
 
 /**
  * How many frames cdktf records as a new token's creation stack, in a fresh Node process that loads fast-start
- * first, as main.ts does (in Jest's module registry the patch would reach a different copy of cdktf).
+ * first, as main.ts does (in the test's own process, __tests__/setup.ts has already patched cdktf).
  */
 function creationStackFrames(env: Record<string, string | undefined>): number {
   const script = [

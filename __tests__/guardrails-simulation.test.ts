@@ -321,7 +321,7 @@ describe("protective guardrails", () => {
     ["kms:CreateAlias", "arn:aws:kms:eu-west-2:{account}:alias/kestrel-lz-log-archive-alarms"],
   ];
 
-  // Every row has three entries: with fewer, jest would pass its done callback as the third argument.
+  // Every row has three entries, so the test's third parameter is always a context (an empty one when the row has none).
   it.each(deployment.map(([action, resource, context]) => [action, resource, context ?? {}] as const))("lets the deployment role apply the landing zone's stacks: %s on %s", async (action, resource, context) => {
     for (const account of [WORKLOAD, "log-archive"])
       expect([account, await decide({ account, principal: "deployment", action, resource, context })]).toEqual([account, "Allowed"]);

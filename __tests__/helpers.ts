@@ -105,8 +105,8 @@ const synthesizedStacks = new WeakMap<TerraformStack, SynthesizedStack>();
 
 /**
  * Composes and synthesizes the whole landing zone for a config and returns every stack by name. Each distinct config
- * is synthesized once per test file and shared (the example config's too): tests only read the result, and each
- * synthesis takes a good part of a second.
+ * is synthesized once per Vitest worker and shared by its test files (the example config's too): tests only read the
+ * result, and each synthesis takes a good part of a second.
  */
 export function synthesizeLandingZone(config?: LandingZoneConfig): Map<string, TerraformStack> {
   if (config === undefined) return (exampleSynthesis ??= synthesizeLandingZone(exampleConfig()));
@@ -140,7 +140,7 @@ export function configKey(config: LandingZoneConfig): string {
 /**
  * cdktf validates every synth (tests keep that; the CLI skips it): each import block, and each stack's cloud backend,
  * adds a check that runs `terraform version` in a new process, dozens per synth of the landing zone and most of a
- * cloud-backend synth's time. The installed Terraform does not change during a test file, so each distinct check runs
+ * cloud-backend synth's time. The installed Terraform does not change during a test run, so each distinct check runs
  * it once and its answer (the same list of problems, empty or not) is reused.
  */
 const binaryVersionChecks = new Map<string, string[]>();

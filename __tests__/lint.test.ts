@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 describe("lint rule: deep imports of the AWS provider only", () => {
   const root = join(__dirname, "..");
-  // The project's own config, passed in directly: Jest cannot run the dynamic import() ESLint uses to find it.
+  // The project's own config, passed in directly, so the test does not depend on how ESLint finds and loads it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is a CommonJS file without types
   const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: require("../eslint.config.js") });
   const rulesBrokenBy = async (code: string) =>

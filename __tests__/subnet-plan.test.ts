@@ -122,8 +122,8 @@ describe("CIDR checks", () => {
     expect(overlaps).toBeGreaterThan(100);
   });
 
-  it("checks overlap with the address arithmetic of ip-num", () => {
-    const { IPv4CidrRange } = jest.requireActual<typeof import("ip-num")>("ip-num");
+  it("checks overlap with the address arithmetic of ip-num", async () => {
+    const { IPv4CidrRange } = await vi.importActual<typeof import("ip-num")>("ip-num");
     for (const [a, b] of [["10.0.0.0/16", "10.0.255.0/24"], ["10.0.0.0/16", "10.1.0.0/24"], ["172.16.0.0/12", "172.31.255.240/28"], ["192.168.0.0/24", "192.167.255.0/24"]] as const)
       expect([a, b, cidrsOverlap(a, b)]).toEqual([a, b, IPv4CidrRange.fromCidr(a).isOverlapping(IPv4CidrRange.fromCidr(b))]);
   });

@@ -51,10 +51,11 @@ for (let i = 0; i < warmup + runs; i++) {
   if (cold) rmSync(join(root, ".cache"), { recursive: true, force: true });
   const synthLog = join(work, `synth-${i}.jsonl`);
   const phasesFile = join(work, `phases-${i}.json`);
-  const jestJson = join(work, `jest-${i}.json`);
-  const result = spawnSync(GNU_TIME, ["-f", "%e %U %S", process.execPath, "scripts/test.mjs", "--json", `--outputFile=${jestJson}`], {
+  // The number of tests and each test file's time, from scripts/bench-tests-reporter.mjs.
+  const report = join(work, `report-${i}.json`);
+  const result = spawnSync(GNU_TIME, ["-f", "%e %U %S", process.execPath, "scripts/test.mjs", "--reporter=./scripts/bench-tests-reporter.mjs"], {
     cwd: root,
-    env: { ...process.env, LANDING_ZONE_TEST_SYNTH_LOG: synthLog, LANDING_ZONE_TEST_PHASES: phasesFile },
+    env: { ...process.env, LANDING_ZONE_TEST_SYNTH_LOG: synthLog, LANDING_ZONE_TEST_PHASES: phasesFile, LANDING_ZONE_TEST_REPORT: report },
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -66,7 +67,7 @@ for (let i = 0; i < warmup + runs; i++) {
   const [wall, user, sys] = result.stderr.trim().split("\n").at(-1).split(" ").map(Number);
   if (i < warmup) continue;
   const synths = existsSync(synthLog) ? readFileSync(synthLog, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line)) : [];
-  samples.push({ wall, cpu: user + sys, phases: JSON.parse(readFileSync(phasesFile, "utf8")), jest: JSON.parse(readFileSync(jestJson, "utf8")), synths });
+  samples.push({ wall, cpu: user + sys, phases: JSON.parse(readFileSync(phasesFile, "utf8")), report: JSON.parse(readFileSync(report, "utf8")), synths });
 }
 const loadAfter = loadavg()[0];
 
@@ -75,10 +76,10 @@ const CORE_STACKS = ["organization", "log-archive", "org-trail", "identity"];
 const isWholeApp = (s) => s.kind === "app" && CORE_STACKS.every((name) => s.stacks.includes(name));
 const wholeApp = (synths) => synths.filter((s) => isWholeApp(s) || (s.kind === "cli" && s.status === 0));
 console.log(`npm test, ${runs} run(s) after ${warmup} warm-up${cold ? ", cold caches" : ", warm caches"}; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`);
-console.log(`tests: ${last.jest.numTotalTests} in ${last.jest.numTotalTestSuites} suites`);
+console.log(`tests: ${last.report.tests} in ${last.report.files.length} files`);
 console.log(`wall s, median (min-max):      ${range(samples.map((s) => s.wall))}`);
 console.log(`cpu s (user+sys), median:      ${range(samples.map((s) => s.cpu))}`);
-for (const phase of ["tsc", "eslint", "jest"]) console.log(`  ${phase.padEnd(6)} wall s, median:        ${range(samples.map((s) => s.phases[phase]))}`);
+for (const phase of ["tsc", "eslint", "vitest"]) console.log(`  ${phase.padEnd(6)} wall s, median:        ${range(samples.map((s) => s.phases[phase]))}`);
 const counts = (synths) => ({
   wholeApp: wholeApp(synths).length,
   oneStackApp: synths.filter((s) => s.kind === "app" && s.stacks.length === 1).length,
@@ -90,11 +91,9 @@ const c = counts(last.synths);
 console.log(`whole-app syntheses per run:   ${c.wholeApp} (in-process, and CLI runs that exited 0)`);
 console.log(`other syntheses per run:       ${c.oneStackApp} app.synth() of one stack, ${c.partialApp} of a few stacks, ${c.inMemory} Testing.synth; ${c.cli} CLI runs in all`);
 
-console.log("\nslowest test files (last run), seconds and whole-app syntheses:");
+console.log("\nslowest test files (last run), seconds and whole-app syntheses (a worker's first file also loads cdktf):");
 const byFile = new Map();
 for (const s of wholeApp(last.synths)) byFile.set(s.file, (byFile.get(s.file) ?? 0) + 1);
-const files = last.jest.testResults
-  .map((r) => ({ file: r.name.slice(root.length + 1), seconds: (r.endTime - r.startTime) / 1000 }))
-  .sort((a, b) => b.seconds - a.seconds);
+const files = [...last.report.files].sort((a, b) => b.seconds - a.seconds);
 for (const { file, seconds } of files.slice(0, 15)) console.log(`  ${seconds.toFixed(1).padStart(5)}  ${String(byFile.get(file) ?? 0).padStart(2)}  ${file}`);
 rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,6 @@
-// `npm test`: the type check and the lint run side by side (each mostly uses one core), then Jest on both cores.
-// Fails, with each tool's own output, if any of them fails; Jest only runs once both checks pass, as before.
+// `npm test`: the type check and the lint run side by side (each mostly uses one core), then Vitest on both cores.
+// Fails, with each tool's own output, if any of them fails; the tests only run once both checks pass, as before.
+// Arguments go to `vitest run`: `npm test -- __tests__/config.test.ts` runs one file, `npm test -- -u` updates snapshots.
 // tsc and ESLint keep caches in .cache/ (gitignored): a clean clone, as in CI, runs them cold; later runs only
 // recheck what changed. Delete .cache/ to start cold.
 import { spawn } from "node:child_process";
@@ -49,6 +50,6 @@ if (checks.some(({ code }) => code !== 0)) {
   process.exit(1);
 }
 
-const jest = await timed("jest", run("jest", bin("jest", "bin/jest.js"), process.argv.slice(2), { buffer: false }));
+const vitest = await timed("vitest", run("vitest", bin("vitest", "vitest.mjs"), ["run", ...process.argv.slice(2)], { buffer: false }));
 writePhases();
-process.exit(jest.code);
+process.exit(vitest.code);

@@ -54,7 +54,8 @@ export type LoneStackName = "organization" | "log-archive" | "org-trail" | "iden
 /**
  * Builds the named stack in an app of its own, synthesizes it as `npm run synth` would (cdktf's validations on), and
  * returns it. org-trail, security and account stacks come with the log-archive stack they read buckets and the key
- * from, so that wiring is the real one. Each stack and config is built once per test file and shared: tests only read the result.
+ * from, so that wiring is the real one. Each stack and config is built once per Vitest worker and shared by its test
+ * files: tests only read the result.
  */
 export function synthesizeStackAlone(name: LoneStackName, config: LandingZoneConfig = exampleConfig()): SynthesizedStack {
   const key = `${name}\u0000${configKey(config)}`;
