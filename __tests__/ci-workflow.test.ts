@@ -4,7 +4,7 @@ import type { App } from "cdktf";
 import { parse } from "yaml";
 import { ciTargets } from "../src/pipeline/ci-targets";
 import { loadConfig } from "../src/config/load";
-import { configFromData, synthesizeLandingZone } from "./helpers";
+import { configFromData, synthesizeLandingZone, synthesizeLandingZoneStacks } from "./helpers";
 
 /**
  * The CI workflow (.github/workflows/landing-zone.yml) and the targets it uploads: pull requests never plan the
@@ -67,7 +67,7 @@ describe("CI targets", () => {
   it("takes the host and organisation from the cloud block too: a Terraform Enterprise hostname reaches the uploads", () => {
     const data = parse(readFileSync(join(__dirname, "..", "verify", "configs", "terraform-cloud.yaml"), "utf8"));
     data.backend.hostname = "tfe.example.org";
-    const tfe = synthesizeLandingZone(configFromData(data));
+    const tfe = synthesizeLandingZoneStacks(configFromData(data), (name) => name === "organization" || name === "pipeline");
     const tfeOutdir = (tfe.get("organization")!.node.scope as App).outdir;
     const targets = ciTargets(tfeOutdir, "push", ["organization", "pipeline"]);
     expect(targets.map((t) => [t.stack, t.hostname, t.organization])).toEqual([["organization", "tfe.example.org", "tfc-example"], ["pipeline", "tfe.example.org", "tfc-example"]]);

@@ -2,7 +2,8 @@ import { Testing, TerraformStack } from "cdktf";
 import { ConfigRecorder, type ConfigRecorderProps } from "../src/constructs/config-recorder";
 import { Naming } from "../src/naming";
 import { configBucketPolicy, type LogArchivePolicyContext } from "../src/policies/log-archive";
-import { configFromData, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZoneStacks, synthesized } from "./helpers";
+import { synthesizeStackAlone } from "./support/one-stack";
 import { OrganizationSimulator, SIMULATED_ORG_ID } from "./support/organization-simulator";
 
 const naming = new Naming({ prefix: "kestrel", homeRegion: "eu-west-2" });
@@ -70,8 +71,11 @@ describe("AWS Config recorder construct", () => {
   });
 });
 
+/** The stacks these tests read: every stack with a recorder or the Config bucket, and the organization stack. */
+const configStacks = (name: string) => ["organization", "log-archive", "org-trail"].includes(name) || name.startsWith("account-");
+
 describe("AWS Config in the landing zone's stacks", () => {
-  const stacks = synthesizeLandingZone();
+  const stacks = synthesizeLandingZoneStacks(exampleConfig(), configStacks);
   const recorders = (name: string) => synthesized(stackNamed(stacks, name)).resources("aws_config_configuration_recorder");
   const channels = (name: string) => Object.values(synthesized(stackNamed(stacks, name)).resources("aws_config_delivery_channel")) as any[];
 
@@ -97,7 +101,7 @@ describe("AWS Config in the landing zone's stacks", () => {
   it("gives an account in an OU with its own Regions a recorder in each of them, global types still only at home", () => {
     const data = exampleConfigData();
     data.organizationalUnits[2].children[0].allowedRegions = ["eu-west-2", "eu-west-1"]; // Workloads/Prod
-    const multi = synthesizeLandingZone(configFromData(data));
+    const multi = synthesizeLandingZoneStacks(configFromData(data), configStacks);
     const prod = Object.values(synthesized(stackNamed(multi, "account-voting-prod")).resources("aws_config_configuration_recorder")) as any[];
     expect(prod.map((r) => [r.region, r.recording_group.include_global_resource_types]).sort()).toEqual([["eu-west-1", false], ["eu-west-2", true]]);
     const nonprod = Object.values(synthesized(stackNamed(multi, "account-voting-nonprod")).resources("aws_config_configuration_recorder")) as any[];
@@ -130,7 +134,7 @@ describe("AWS Config in the landing zone's stacks", () => {
 });
 
 describe("the log archive's Config bucket admits what the delivery channel delivers", () => {
-  const sim = new OrganizationSimulator(synthesized(stackNamed(synthesizeLandingZone(configFromData({ ...exampleConfigData(), organization: { ...exampleConfigData().organization, id: SIMULATED_ORG_ID } })), "organization")));
+  const sim = new OrganizationSimulator(synthesizeStackAlone("organization", configFromData({ ...exampleConfigData(), organization: { ...exampleConfigData().organization, id: SIMULATED_ORG_ID } })));
   const logArchive = sim.accountId("log-archive");
   const member = sim.accountId("voting-prod");
   const context: LogArchivePolicyContext = {

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Testing, type App, type TerraformStack } from "cdktf";
+import { TerraformStack, Testing, type App } from "cdktf";
 import { ValidateBinaryVersion } from "cdktf/lib/validations/validate-binary-version";
 import { parse, stringify } from "yaml";
 import { composeLandingZone } from "../src/landing-zone";
@@ -85,6 +85,7 @@ export function synthesized(stack: TerraformStack): SynthesizedStack {
   if (cached !== undefined) return cached;
   const app = stack.node.scope as App;
   const file = join(app.outdir, "stacks", stack.node.id, "cdk.tf.json");
+  if (!existsSync(file)) throw new Error(`stack ${stack.node.id} was composed but not synthesized: add it to the stacks the test synthesizes`);
   const text = readFileSync(file, "utf8");
   const json = JSON.parse(text);
   const result: SynthesizedStack = {
@@ -106,21 +107,47 @@ const synthesizedStacks = new WeakMap<TerraformStack, SynthesizedStack>();
 /**
  * Composes and synthesizes the whole landing zone for a config and returns every stack by name. Each distinct config
  * is synthesized once per Vitest worker and shared by its test files (the example config's too): tests only read the
- * result, and each synthesis takes a good part of a second.
+ * result, and each synthesis takes a good part of a second. For tests of cross-stack wiring that need every stack's
+ * output (the snapshot, every stack's backend, run triggers against every stack's remote state reads); tests that
+ * read a few stacks use synthesizeLandingZoneStacks.
  */
 export function synthesizeLandingZone(config?: LandingZoneConfig): Map<string, TerraformStack> {
   if (config === undefined) return (exampleSynthesis ??= synthesizeLandingZone(exampleConfig()));
   const key = configKey(config);
   let stacks = syntheses.get(key);
   if (stacks === undefined) {
-    stacks = synthesizeFresh(config);
+    stacks = synthesizeFresh(config, () => true);
     syntheses.set(key, stacks);
   }
   return stacks;
 }
 
+/**
+ * Composes the whole landing zone for a config, as synthesizeLandingZone does, but synthesizes only the stacks
+ * `wanted` picks by name: for tests that read a few stacks of the app, such as the pipeline stacks, which are built
+ * from every other stack and its remote state reads. Every stack is composed and prepared first, as `app.synth()`
+ * prepares them, so the picked stacks are exactly as in a whole synthesis: their remote state reads, and the outputs
+ * other stacks read from them, whichever stack made the reference. Returns every composed stack by name; `synthesized`
+ * refuses one that was not picked. Shared per file as synthesizeLandingZone's are (a whole synthesis of the same config
+ * serves too).
+ */
+export function synthesizeLandingZoneStacks(config: LandingZoneConfig, wanted: (name: string) => boolean): Map<string, TerraformStack> {
+  const key = configKey(config);
+  const whole = syntheses.get(key);
+  if (whole !== undefined) return whole;
+  const earlier = partialSyntheses.get(key) ?? [];
+  // The same config composes the same stacks, so an earlier synthesis that wrote every stack picked now serves.
+  const names = earlier[0] === undefined ? undefined : [...earlier[0].stacks.keys()];
+  const found = names === undefined ? undefined : earlier.find((entry) => names.filter(wanted).every((name) => entry.picked.includes(name)));
+  if (found !== undefined) return found.stacks;
+  const stacks = synthesizeFresh(config, wanted);
+  partialSyntheses.set(key, [...earlier, { picked: [...stacks.keys()].filter(wanted), stacks }]);
+  return stacks;
+}
+
 const syntheses = new Map<string, Map<string, TerraformStack>>();
 let exampleSynthesis: Map<string, TerraformStack> | undefined;
+const partialSyntheses = new Map<string, { picked: string[]; stacks: Map<string, TerraformStack> }[]>();
 
 /**
  * A config's exact content as a string: two configs get the same key only if they are equal as plain data. Anything
@@ -156,11 +183,23 @@ ValidateBinaryVersion.prototype.validate = function (this: ValidateBinaryVersion
   return [...problems];
 };
 
-function synthesizeFresh(config: LandingZoneConfig): Map<string, TerraformStack> {
+/**
+ * Composes the landing zone and synthesizes the stacks `wanted` picks. The others are prepared, as
+ * `app.synth()` prepares every stack before it writes any (preparing registers each cross-stack reference: the
+ * reader's remote state data source and the writer's output), then taken out of the app so that `app.synth()`
+ * writes only the picked ones, with cdktf's validations on as in a whole synthesis.
+ */
+function synthesizeFresh(config: LandingZoneConfig, wanted: (name: string) => boolean): Map<string, TerraformStack> {
   const app = Testing.app({ stackTraces: false });
   composeLandingZone(app, config);
+  const stacks = new Map(app.node.children.filter(TerraformStack.isStack).map((stack) => [stack.node.id, stack]));
+  const skipped = [...stacks.keys()].filter((name) => !wanted(name));
+  if (skipped.length > 0) {
+    for (const stack of stacks.values()) stack.prepareStack();
+    for (const name of skipped) app.node.tryRemoveChild(name);
+  }
   app.synth();
-  return new Map(app.node.children.map((child) => [child.node.id, child as TerraformStack]));
+  return stacks;
 }
 
 export function stackNamed(stacks: Map<string, TerraformStack>, name: string): TerraformStack {

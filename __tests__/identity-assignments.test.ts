@@ -12,7 +12,7 @@ import { assignmentShardRolePolicy, assignmentShardRoleTrustPolicy } from "../sr
 import { AccountDirectory } from "../src/stacks/account-directory";
 import { assignmentShardStacks } from "../stacks/identity-assignments-stack";
 import { FULL_AWS_ACCESS } from "./support/organization-simulator";
-import { configFromData, exampleConfigData, issuesOfData, stackNamed, synthesized, synthesizeLandingZone, type SynthesizedStack } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, issuesOfData, stackNamed, synthesized, synthesizeLandingZoneStacks, type SynthesizedStack } from "./helpers";
 
 /**
  * Identity Center account assignments in shard stacks (issue 12, item 2): where each assignment lands, that adding an
@@ -195,8 +195,14 @@ describe("assignment shards: changing the count", () => {
   });
 });
 
+/** The stacks the wiring tests read, synthesized from the whole composition: identity and the assignment shards. */
+const isIdentityStack = (name: string) => name === "identity" || name.startsWith("identity-assignments-");
+
+/** The stacks the cloud backend tests read: `pipeline` and its shards (where the shard workspaces' variables live). */
+const isPipelineStack = (name: string) => name === "pipeline" || /^pipeline-\d+-of-\d+$/.test(name);
+
 describe("assignment shards in the landing zone (cross-stack wiring)", () => {
-  const stacks = synthesizeLandingZone();
+  const stacks = synthesizeLandingZoneStacks(exampleConfig(), isIdentityStack);
   const shardNames = [...stacks.keys()].filter((name) => name.startsWith("identity-assignments-"));
   const shards = shardNames.map((name) => synthesized(stackNamed(stacks, name)));
   const assignments: Record<string, Record<string, any>> = Object.assign({}, ...shards.map(assignmentsOf));
@@ -237,7 +243,7 @@ describe("assignment shards in the landing zone (cross-stack wiring)", () => {
     const data = exampleConfigData();
     data.identity.delegatedAdministrator = "shared-services";
     data.identity.assignments = data.identity.assignments.filter((a: any) => !a.allowManagementAccount);
-    const delegated = synthesizeLandingZone(configFromData(data));
+    const delegated = synthesizeLandingZoneStacks(configFromData(data), isIdentityStack);
     for (const name of [...delegated.keys()].filter((n) => n.startsWith("identity-assignments-"))) {
       const providers = synthesized(stackNamed(delegated, name)).json.provider.aws;
       expect(providers).toHaveLength(1);
@@ -257,7 +263,7 @@ describe("assignment shards with a cloud backend: one shared role pair, scoped t
   const LISTED_HOST = "accounts.google.com";
   const data = exampleConfigData();
   data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: "lz-" };
-  const stacks = synthesizeLandingZone(configFromData(data));
+  const stacks = synthesizeLandingZoneStacks(configFromData(data), isPipelineStack);
   const pipeline = synthesized(stackNamed(stacks, "pipeline"));
   const roles = pipeline.resources("aws_iam_role");
   const management = "111111111111";
@@ -360,7 +366,7 @@ describe("assignment shards with a cloud backend: one shared role pair, scoped t
     delegatedData.backend = data.backend;
     delegatedData.identity.delegatedAdministrator = "shared-services";
     delegatedData.identity.assignments = delegatedData.identity.assignments.filter((a: any) => !a.allowManagementAccount);
-    const delegated = synthesized(stackNamed(synthesizeLandingZone(configFromData(delegatedData)), "pipeline"));
+    const delegated = synthesized(stackNamed(synthesizeLandingZoneStacks(configFromData(delegatedData), isPipelineStack), "pipeline"));
     const stackSets = Object.entries<any>(delegated.resources("aws_cloudformation_stack_set")).filter(([k]) => k.includes("assignment"));
     expect(stackSets.map(([k]) => k)).toEqual(["tfc_roles_stack_set_identity-assignments"]);
     const template = JSON.parse(stackSets[0]![1].template_body);

@@ -7,7 +7,7 @@ import { AccountDirectory } from "../src/stacks/account-directory";
 import { LandingZoneStack, type LandingZoneStackProps } from "../src/stacks/landing-zone-stack";
 import type { App } from "cdktf";
 import { ciTargets } from "../src/pipeline/ci-targets";
-import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesized } from "./helpers";
+import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesizeLandingZoneStacks, synthesized } from "./helpers";
 import { LOG_ARCHIVE_ID, bucketName, loggingConfig } from "./logging-test-helpers";
 
 const BACKENDS = {
@@ -118,9 +118,9 @@ describe("cross-stack wiring: what a stack reads from another stack's state", ()
 
   it("org-trail reads the log-archive stack's state; log-archive reads only the organization stack's, and only for its own and the audit account's ids", () => {
     // The log archive and audit accounts adopted (literal ids), as in the logging tests.
-    const adopted = synthesizeLandingZone(loggingConfig((d) => {
+    const adopted = synthesizeLandingZoneStacks(loggingConfig((d) => {
       d.accounts.find((a: { purpose: string }) => a.purpose === "audit").id = "444455556666";
-    }));
+    }), (name) => name === "org-trail" || name === "log-archive");
     const orgTrail = synthesized(stackNamed(adopted, "org-trail"));
     // The example adopts its organization: its id is a literal, so org-trail needs no organization state.
     expect(Object.keys(orgTrail.json.data.terraform_remote_state).sort()).toEqual(["cross-stack-reference-input-log-archive"]);

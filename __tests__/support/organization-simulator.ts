@@ -1,3 +1,4 @@
+import { createValidatedPolicy, validateIdentityPolicy, validateResourceControlPolicy, validateResourcePolicy, validateServiceControlPolicy, type ValidatedPolicy, type ValidationError } from "@cloud-copilot/iam-policy";
 import { isWildcardOnlyAction, runSimulation, type EvaluationResult, type Simulation, type SimulationOrgPolicies } from "@cloud-copilot/iam-simulate";
 import type { SynthesizedStack } from "../helpers";
 
@@ -145,8 +146,8 @@ export class OrganizationSimulator {
       orgIdentifier: ref,
       policies: [
         // iam-simulate adds RCPFullAWSAccess itself.
-        ...(type === "SERVICE_CONTROL_POLICY" ? [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] : []),
-        ...this.attached(ref, type).map((p) => ({ name: p.name, policy: p.document })),
+        ...(type === "SERVICE_CONTROL_POLICY" ? [{ name: "FullAWSAccess", policy: validated(FULL_AWS_ACCESS, validateServiceControlPolicy) }] : []),
+        ...this.attached(ref, type).map((p) => ({ name: p.name, policy: validated(p.document, type === "SERVICE_CONTROL_POLICY" ? validateServiceControlPolicy : validateResourceControlPolicy) })),
       ],
     }));
   }
@@ -200,12 +201,12 @@ export class OrganizationSimulator {
         contextVariables: context,
       },
       // Service principals and federated identities have no identity policies: only the resource policy can allow.
-      identityPolicies: kind === "iam" ? [{ name: "AdministratorAccess", policy: ADMINISTRATOR_ACCESS }] : [],
+      identityPolicies: kind === "iam" ? [{ name: "AdministratorAccess", policy: validated(ADMINISTRATOR_ACCESS, validateIdentityPolicy) }] : [],
       serviceControlPolicies: external || kind !== "iam"
-        ? [{ orgIdentifier: "r-other", policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] }]
+        ? [{ orgIdentifier: "r-other", policies: [{ name: "FullAWSAccess", policy: validated(FULL_AWS_ACCESS, validateServiceControlPolicy) }] }]
         : this.chain(request.account, "SERVICE_CONTROL_POLICY"),
       resourceControlPolicies: this.chain(request.account, "RESOURCE_CONTROL_POLICY"),
-      resourcePolicy,
+      resourcePolicy: resourcePolicy === undefined ? undefined : validated(resourcePolicy, validateResourcePolicy),
     };
     const result = await runSimulation(simulation, {});
     if (result.resultType === "error") throw new Error(`simulation error: ${JSON.stringify(result.errors)}`);
@@ -219,6 +220,22 @@ export class OrganizationSimulator {
     };
   }
 }
+
+/**
+ * A policy document validated once for its kind, as the engine would validate it on every call: the engine takes the
+ * result (its errors, if any, still fail the simulation) instead of validating the same document again. The
+ * organisation's policies are the same objects on every call; a request's own resource policy is validated anew.
+ */
+function validated(document: unknown, validate: (policy: unknown) => ValidationError[]): ValidatedPolicy {
+  let byDocument = validations.get(validate);
+  if (byDocument === undefined) validations.set(validate, (byDocument = new WeakMap()));
+  if (typeof document !== "object" || document === null) return createValidatedPolicy(document, validate);
+  let result = byDocument.get(document);
+  if (result === undefined) byDocument.set(document, (result = createValidatedPolicy(document, validate)));
+  return result;
+}
+
+const validations = new Map<(policy: unknown) => ValidationError[], WeakMap<object, ValidatedPolicy>>();
 
 /** An AWS service principal, such as cloudtrail.amazonaws.com or delivery.logs.amazonaws.com. */
 export function isServicePrincipal(principal: string): boolean {
