@@ -9,6 +9,7 @@ import type { App } from "cdktf";
 import { ciTargets } from "../src/pipeline/ci-targets";
 import { configFromData, exampleConfig, exampleConfigData, stackNamed, synthesizeLandingZone, synthesizeLandingZoneStacks, synthesized } from "./helpers";
 import { LOG_ARCHIVE_ID, bucketName, loggingConfig } from "./logging-test-helpers";
+import { filesWritten, filesWrittenByCdktfPasses } from "./support/cdktf-passes";
 
 const BACKENDS = {
   local: { config: { type: "local" }, expected: (stack: string) => ({ backend: { local: { path: `../../../terraform.${stack}.tfstate` } } }) },
@@ -68,6 +69,17 @@ describe("every stack of the app has exactly the configured backend", () => {
           expect(localStacks.length).toBeGreaterThan(3);
           expect(ciTargets(localOutdir, "push", localStacks)).toEqual([]);
           expect(ciTargets(localOutdir, "pull_request", localStacks)).toEqual([]);
+        });
+
+      // A cloud config has every kind of stack (the pipeline stacks too, prepared twice: once for the run triggers)
+      // and cross-stack references: the synth resolves each element once, and must write what cdktf's passes write.
+      if (type === "cloud")
+        it("writes, byte for byte, what cdktf's own two resolving passes write (src/synth/resolve-once.ts)", () => {
+          const written = filesWritten((stackNamed(stacks, "organization").node.scope as App).outdir);
+          const byCdktf = filesWrittenByCdktfPasses(config);
+          expect([...written.keys()]).toEqual([...byCdktf.keys()]);
+          expect([...byCdktf].filter(([file, text]) => written.get(file) !== text).map(([file]) => file)).toEqual([]);
+          expect([...written.values()].some((text) => text.includes("cross-stack-reference-input-"))).toBe(true);
         });
 
       if (type === "s3")

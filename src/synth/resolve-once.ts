@@ -19,8 +19,8 @@ import type { IConstruct } from "constructs";
  * in both passes: the preparing pass records it, the writing pass reads the record. What the landing zone does
  * between the passes only adds elements (another stack's preparing adds outputs and remote state reads), and added
  * elements, having nothing kept, are resolved when written, as cdktf does. A stack prepared twice (the pipeline's
- * run triggers are found by preparing) keeps the second result. `__tests__/resolve-once.test.ts` compares the
- * output with cdktf's own passes, byte for byte, for a local and a Terraform Cloud config, and checks that no
+ * run triggers are found by preparing) keeps the second result. `__tests__/landing-zone-stack.test.ts` compares the
+ * output with cdktf's own passes, byte for byte, for a Terraform Cloud config (every kind of stack), and checks that no
  * construct has an Aspect (Aspects run between the passes and could change an element).
  */
 export function prepareElementsOnce(stack: TerraformStack): void {
