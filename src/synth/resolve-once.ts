@@ -1,5 +1,6 @@
-import { TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformElement, TerraformOutput, TerraformStack, Token, Tokenization } from "cdktf";
 import { resolve } from "cdktf/lib/_tokens";
+import { containsMapToken, containsNumberListTokenElement, containsStringListTokenElement, TokenString } from "cdktf/lib/tokens/private/encoding";
 import { deepMerge } from "cdktf/lib/util";
 import type { IConstruct } from "constructs";
 
@@ -25,8 +26,49 @@ import type { IConstruct } from "constructs";
  */
 export function prepareElementsOnce(stack: TerraformStack): void {
   for (const element of terraformElementsOf(stack)) {
-    keptJson.set(element, JSON.stringify(resolve(stack, element.toTerraform(), true)));
+    keptJson.set(element, JSON.stringify(resolvePreparing(stack, element.toTerraform())));
   }
+}
+
+/**
+ * cdktf's preparing resolution (`resolve(stack, value, true)`), with a shortcut for the plain part of the value.
+ * cdktf's resolver makes two context objects with closures for every key and value it walks, tokens or not, and
+ * most of an element's JSON is plain strings and objects: that was half of a 1000-account synth's CPU. Here the walk
+ * copies plain values as cdktf's would (an undefined value drops its key or array item) and hands cdktf's resolver
+ * every value that is or may hold a token, at the same place in the walk, so each token resolves, and registers its
+ * cross-stack reference, as it would have: a string or key with a token marker or an encoded number in it (tested
+ * with cdktf's own pattern, which also matches some plain strings: those go to cdktf too), every number (an encoded
+ * token is a number), an array with a list token, an object that resolves itself or has a map token key, and anything
+ * that is not a plain object, array or primitive.
+ */
+function resolvePreparing(stack: TerraformStack, value: unknown): unknown {
+  if (value === undefined || value === null || typeof value === "boolean") return value;
+  if (typeof value === "string") return mayHoldToken(value) ? resolve(stack, value, true) : value;
+  if (typeof value !== "object") return resolve(stack, value, true);
+  if (Array.isArray(value)) {
+    if (containsStringListTokenElement(value) || containsNumberListTokenElement(value)) return resolve(stack, value, true);
+    const items: unknown[] = [];
+    for (const item of value) {
+      const resolved = resolvePreparing(stack, item);
+      if (resolved !== undefined) items.push(resolved);
+    }
+    return items;
+  }
+  const keys = Object.keys(value);
+  if (Object.getPrototypeOf(value) !== Object.prototype || Tokenization.isResolvable(value) || containsMapToken(value) || keys.some(mayHoldToken)) {
+    return resolve(stack, value, true);
+  }
+  const plain: Record<string, unknown> = {};
+  for (const key of keys) {
+    const resolved = resolvePreparing(stack, (value as Record<string, unknown>)[key]);
+    if (resolved !== undefined) plain[key] = resolved;
+  }
+  return plain;
+}
+
+/** Whether cdktf's resolver could change a string: a token marker, a map token's value, or an encoded number. */
+function mayHoldToken(text: string): boolean {
+  return text.includes("TfToken[") || text === Token.STRING_MAP_TOKEN_VALUE || text === Token.ANY_MAP_TOKEN_VALUE || TokenString.forNumbers(text).test();
 }
 
 /**
