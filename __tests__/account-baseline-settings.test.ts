@@ -123,7 +123,10 @@ describe("alternate contacts and password policy", () => {
     expect(issues.map((i) => i.path)).toEqual([["accountBaseline", "alternateContacts", "security", "email"], ["accountBaseline", "alternateContacts", "security", "phone"]]);
   });
 
-  const stacks = synthesizeLandingZoneStacks(exampleConfig(), baselineStacks);
+  let stacks: ReturnType<typeof synthesizeLandingZoneStacks>;
+  beforeAll(() => {
+    stacks = synthesizeLandingZoneStacks(exampleConfig(), baselineStacks);
+  });
   it.each(["organization", "account-log-archive", "account-audit", "account-shared-services", "account-voting-prod", "account-voting-nonprod"])(
     "%s sets its own account's contacts and password policy", (name) => {
       const stack = synthesized(stackNamed(stacks, name));

@@ -75,7 +75,10 @@ describe("AWS Config recorder construct", () => {
 const configStacks = (name: string) => ["organization", "log-archive", "org-trail"].includes(name) || name.startsWith("account-");
 
 describe("AWS Config in the landing zone's stacks", () => {
-  const stacks = synthesizeLandingZoneStacks(exampleConfig(), configStacks);
+  let stacks: ReturnType<typeof synthesizeLandingZoneStacks>;
+  beforeAll(() => {
+    stacks = synthesizeLandingZoneStacks(exampleConfig(), configStacks);
+  });
   const recorders = (name: string) => synthesized(stackNamed(stacks, name)).resources("aws_config_configuration_recorder");
   const channels = (name: string) => Object.values(synthesized(stackNamed(stacks, name)).resources("aws_config_delivery_channel")) as any[];
 
@@ -134,13 +137,19 @@ describe("AWS Config in the landing zone's stacks", () => {
 });
 
 describe("the log archive's Config bucket admits what the delivery channel delivers", () => {
-  const sim = new OrganizationSimulator(synthesizeStackAlone("organization", configFromData({ ...exampleConfigData(), organization: { ...exampleConfigData().organization, id: SIMULATED_ORG_ID } })));
-  const logArchive = sim.accountId("log-archive");
-  const member = sim.accountId("voting-prod");
-  const context: LogArchivePolicyContext = {
-    logArchiveAccountId: logArchive, managementAccountId: "111111111111", organizationId: SIMULATED_ORG_ID, homeRegion: "eu-west-2",
-    regions: ["eu-west-2"], trailArn: "arn:aws:cloudtrail:eu-west-2:111111111111:trail/kestrel-lz-org-trail", auditorRoleArns: [], auditAccountId: sim.accountId("audit"),
-  };
+  let sim: OrganizationSimulator;
+  let logArchive: string;
+  let member: string;
+  let context: LogArchivePolicyContext;
+  beforeAll(() => {
+    sim = new OrganizationSimulator(synthesizeStackAlone("organization", configFromData({ ...exampleConfigData(), organization: { ...exampleConfigData().organization, id: SIMULATED_ORG_ID } })));
+    logArchive = sim.accountId("log-archive");
+    member = sim.accountId("voting-prod");
+    context = {
+      logArchiveAccountId: logArchive, managementAccountId: "111111111111", organizationId: SIMULATED_ORG_ID, homeRegion: "eu-west-2",
+      regions: ["eu-west-2"], trailArn: "arn:aws:cloudtrail:eu-west-2:111111111111:trail/kestrel-lz-org-trail", auditorRoleArns: [], auditAccountId: sim.accountId("audit"),
+    };
+  });
 
   it.each(["eu-west-2", "eu-west-1"])("an object Config writes from %s with the channel's prefix is allowed; a foreign organisation's is not", async (region) => {
     const json = recorderJson({ regions: ["eu-west-2", "eu-west-1"], bucketName: naming.logBucketName("config", logArchive) });

@@ -202,10 +202,16 @@ const isIdentityStack = (name: string) => name === "identity" || name.startsWith
 const isPipelineStack = (name: string) => name === "pipeline" || /^pipeline-\d+-of-\d+$/.test(name);
 
 describe("assignment shards in the landing zone (cross-stack wiring)", () => {
-  const stacks = synthesizeLandingZoneStacks(exampleConfig(), isIdentityStack);
-  const shardNames = [...stacks.keys()].filter((name) => name.startsWith("identity-assignments-"));
-  const shards = shardNames.map((name) => synthesized(stackNamed(stacks, name)));
-  const assignments: Record<string, Record<string, any>> = Object.assign({}, ...shards.map(assignmentsOf));
+  let stacks: ReturnType<typeof synthesizeLandingZoneStacks>;
+  let shardNames: string[];
+  let shards: SynthesizedStack[];
+  let assignments: Record<string, Record<string, any>>;
+  beforeAll(() => {
+    stacks = synthesizeLandingZoneStacks(exampleConfig(), isIdentityStack);
+    shardNames = [...stacks.keys()].filter((name) => name.startsWith("identity-assignments-"));
+    shards = shardNames.map((name) => synthesized(stackNamed(stacks, name)));
+    assignments = Object.assign({}, ...shards.map(assignmentsOf));
+  });
   const targetsOf = (group: string, set: string) => Object.keys(assignments).filter((k) => k.startsWith(`assignment_${group}_${set}_`)).map((k) => k.slice(`assignment_${group}_${set}_`.length)).sort();
 
   it("leaves no assignment in the identity stack", () => {
@@ -263,9 +269,14 @@ describe("assignment shards with a cloud backend: one shared role pair, scoped t
   const LISTED_HOST = "accounts.google.com";
   const data = exampleConfigData();
   data.backend = { type: "cloud", organization: "kestrel", project: "landing-zone", workspacePrefix: "lz-" };
-  const stacks = synthesizeLandingZoneStacks(configFromData(data), isPipelineStack);
-  const pipeline = synthesized(stackNamed(stacks, "pipeline"));
-  const roles = pipeline.resources("aws_iam_role");
+  let stacks: ReturnType<typeof synthesizeLandingZoneStacks>;
+  let pipeline: SynthesizedStack;
+  let roles: Record<string, Record<string, any>>;
+  beforeAll(() => {
+    stacks = synthesizeLandingZoneStacks(configFromData(data), isPipelineStack);
+    pipeline = synthesized(stackNamed(stacks, "pipeline"));
+    roles = pipeline.resources("aws_iam_role");
+  });
   const management = "111111111111";
   const roleArn = (phase: string) => `arn:aws:iam::${management}:role/${roles[`role_assignment_shards_${phase}`]!.name}`;
   const subject = (workspace: string, phase: string) => `organization:kestrel:project:landing-zone:workspace:lz-${workspace}:run_phase:${phase}`;

@@ -113,8 +113,13 @@ function remoteStateReads(stacks: Map<string, SynthesizedStack>): string[] {
   return edges.sort();
 }
 
-const stacks = synthCloud();
-const pipeline = pipelineView(stacks);
+// The base cloud config, synthesized whole (every stack's remote state reads are compared with the run triggers).
+let stacks: Map<string, SynthesizedStack>;
+let pipeline: ReturnType<typeof pipelineView>;
+beforeAll(() => {
+  stacks = synthCloud();
+  pipeline = pipelineView(stacks);
+});
 
 describe("pipeline stack: workspaces", () => {
   it("exists only with a cloud backend", () => {
@@ -167,7 +172,10 @@ describe("pipeline stack: workspaces", () => {
 });
 
 describe("pipeline stack: run triggers and state sharing follow the stacks' remote state reads", () => {
-  const reads = remoteStateReads(stacks);
+  let reads: string[];
+  beforeAll(() => {
+    reads = remoteStateReads(stacks);
+  });
 
   it("has a run trigger for exactly each cross-stack reference", () => {
     expect(reads.length).toBeGreaterThan(5);
@@ -235,7 +243,10 @@ const subject = (workspace: string, phase: string) => `organization:kestrel:proj
 describe("pipeline stack: workspace roles trust one workspace in one run phase", () => {
   const management = "111111111111";
   const provider = `arn:aws:iam::${management}:oidc-provider/${HOST}`;
-  const roles = pipeline.resources("aws_iam_role");
+  let roles: Record<string, Record<string, any>>;
+  beforeAll(() => {
+    roles = pipeline.resources("aws_iam_role");
+  });
   const trustOf = (stack: string, phase: string) => JSON.parse(roles[`role_${stack}_${phase}`]!.assume_role_policy);
 
   it.each([["organization"], ["org-trail"], ["identity"], ["pipeline"]])("management account: %s", async (stack) => {
@@ -297,7 +308,10 @@ describe("pipeline stack: workspace roles trust one workspace in one run phase",
 });
 
 describe("pipeline stack: dynamic credentials variables", () => {
-  const variables = Object.values<any>(pipeline.resources("tfe_variable"));
+  let variables: any[];
+  beforeAll(() => {
+    variables = Object.values<any>(pipeline.resources("tfe_variable"));
+  });
   const keysOf = (stack: string) => variables.filter((v) => stackOfWorkspaceRef(v.workspace_id) === stack).map((v) => `${v.key}=${v.value}`).sort();
 
   it("gives every workspace TFC_AWS_PROVIDER_AUTH and its own plan and apply roles in its own account, and nothing long-lived", () => {
@@ -389,7 +403,10 @@ describe("pipeline stack: dynamic credentials variables", () => {
 describe("pipeline shards' apply role: only the account workspaces' roles StackSets, not administrator of the management account", () => {
   const management = "111111111111";
   const policy = () => JSON.parse(pipeline.resource("aws_iam_role_policy", "role_pipeline_shards_apply_policy").policy);
-  const roleArn = `arn:aws:iam::${management}:role/${pipeline.resource("aws_iam_role", "role_pipeline_shards_apply").name}`;
+  let roleArn: string;
+  beforeAll(() => {
+    roleArn = `arn:aws:iam::${management}:role/${pipeline.resource("aws_iam_role", "role_pipeline_shards_apply").name}`;
+  });
   const stackSetArn = (name: string) => `arn:aws:cloudformation:eu-west-2:${management}:stackset/${name}:0a1b2c3d-1111-2222-3333-444455556666`;
 
   /** A call by the shards' apply role with its inline policy as synthesized, under the full-access SCP. */
@@ -405,9 +422,13 @@ describe("pipeline shards' apply role: only the account workspaces' roles StackS
   }
 
   /** Every StackSet the shards create, by name (the calls below must work on each). */
-  const shardStackSets = [...pipeline.parts].filter(([name]) => name !== "pipeline").flatMap(([, part]) => Object.values<any>(part.resources("aws_cloudformation_stack_set")).map((set) => set.name as string));
+  let shardStackSets: string[];
   /** The StackSets `pipeline` keeps for itself (OIDC provider, log-archive, security...): the shards must not touch them. */
-  const pipelineStackSets = Object.values<any>(pipeline.parts.get("pipeline")!.resources("aws_cloudformation_stack_set")).map((set) => set.name as string);
+  let pipelineStackSets: string[];
+  beforeAll(() => {
+    shardStackSets = [...pipeline.parts].filter(([name]) => name !== "pipeline").flatMap(([, part]) => Object.values<any>(part.resources("aws_cloudformation_stack_set")).map((set) => set.name as string));
+    pipelineStackSets = Object.values<any>(pipeline.parts.get("pipeline")!.resources("aws_cloudformation_stack_set")).map((set) => set.name as string);
+  });
 
   it("has no AWS managed policy on the apply role (the plan role keeps ReadOnlyAccess)", () => {
     const attachments = Object.keys(pipeline.resources("aws_iam_role_policy_attachment")).filter((k) => k.startsWith("role_pipeline_shards_"));
