@@ -1,4 +1,4 @@
-import { TerraformElement, TerraformOutput, TerraformStack, Token, Tokenization } from "cdktf";
+import { App, TerraformElement, TerraformOutput, TerraformStack, Token, Tokenization } from "cdktf";
 import { resolve } from "cdktf/lib/_tokens";
 import { containsMapToken, containsNumberListTokenElement, containsStringListTokenElement, TokenString } from "cdktf/lib/tokens/private/encoding";
 import { deepMerge } from "cdktf/lib/util";
@@ -22,12 +22,33 @@ import type { IConstruct } from "constructs";
  * elements, having nothing kept, are resolved when written, as cdktf does. A stack prepared twice (the pipeline's
  * run triggers are found by preparing) keeps the second result. `__tests__/landing-zone-stack.test.ts` compares the
  * output with cdktf's own passes, byte for byte, for a Terraform Cloud config (every kind of stack), and checks that no
- * construct has an Aspect (Aspects run between the passes and could change an element).
+ * construct has an Aspect (Aspects run between the passes and could change an element); `resolve-once.test.ts` does
+ * the same for small stacks with tokens of every kind and stack overrides. One assumption no comparison can cover: a
+ * token cdktf resolves late (a Lazy value, a hand-made IResolvable) whose value depends on what preparing a later
+ * stack registers would be written as it was when its own stack was prepared. The landing zone has none, and a test
+ * fails when one appears.
  */
 export function prepareElementsOnce(stack: TerraformStack): void {
-  for (const element of terraformElementsOf(stack)) {
-    keptJson.set(element, JSON.stringify(resolvePreparing(stack, element.toTerraform())));
+  // HCL output (SYNTH_HCL_OUTPUT) writes through cdktf's toHclTerraform, which would never use the kept JSON.
+  if (App.of(stack).hclOutput) {
+    TerraformStack.prototype.prepareStack.call(stack);
+    return;
   }
+  // As cdktf's preparing pass: a stack without a backend gets cdktf's local one (LandingZoneStack returns its own).
+  stack.ensureBackendExists();
+  for (const element of terraformElementsOf(stack)) {
+    keptJson.set(element, JSON.stringify(resolvePreparing(stack, element.toTerraform(), 0)));
+  }
+}
+
+/**
+ * cdktf's preparing pass without keeping anything: registers every cross-stack reference of the stack (the stacks'
+ * `dependencies`, outputs and remote state reads), for code that needs the stack graph before the app is written and
+ * may change elements afterwards.
+ */
+export function registerCrossStackReferences(stack: TerraformStack): void {
+  stack.ensureBackendExists();
+  for (const element of terraformElementsOf(stack)) resolvePreparing(stack, element.toTerraform(), 0);
 }
 
 /**
@@ -41,15 +62,17 @@ export function prepareElementsOnce(stack: TerraformStack): void {
  * token is a number), an array with a list token, an object that resolves itself or has a map token key, and anything
  * that is not a plain object, array or primitive.
  */
-function resolvePreparing(stack: TerraformStack, value: unknown): unknown {
+function resolvePreparing(stack: TerraformStack, value: unknown, depth: number): unknown {
   if (value === undefined || value === null || typeof value === "boolean") return value;
+  // cdktf stops a circular value at 200 levels with an error of its own: past that, its resolver takes over.
+  if (depth > MAX_PLAIN_DEPTH) return resolve(stack, value, true);
   if (typeof value === "string") return mayHoldToken(value) ? resolve(stack, value, true) : value;
   if (typeof value !== "object") return resolve(stack, value, true);
   if (Array.isArray(value)) {
     if (containsStringListTokenElement(value) || containsNumberListTokenElement(value)) return resolve(stack, value, true);
     const items: unknown[] = [];
     for (const item of value) {
-      const resolved = resolvePreparing(stack, item);
+      const resolved = resolvePreparing(stack, item, depth + 1);
       if (resolved !== undefined) items.push(resolved);
     }
     return items;
@@ -60,11 +83,13 @@ function resolvePreparing(stack: TerraformStack, value: unknown): unknown {
   }
   const plain: Record<string, unknown> = {};
   for (const key of keys) {
-    const resolved = resolvePreparing(stack, (value as Record<string, unknown>)[key]);
+    const resolved = resolvePreparing(stack, (value as Record<string, unknown>)[key], depth + 1);
     if (resolved !== undefined) plain[key] = resolved;
   }
   return plain;
 }
+
+const MAX_PLAIN_DEPTH = 200;
 
 /** Whether cdktf's resolver could change a string: a token marker, a map token's value, or an encoded number. */
 function mayHoldToken(text: string): boolean {
@@ -74,7 +99,9 @@ function mayHoldToken(text: string): boolean {
 /**
  * The stack's Terraform JSON, as cdktf's `TerraformStack.toTerraform()` builds it (the `//` metadata and outputs
  * block, each element's JSON, the stack's overrides), from the JSON kept while preparing. An element's kept JSON is
- * used once: a later call (cdktf's `Testing.synth`, a test) builds and resolves it afresh.
+ * used once: a later call (cdktf's `Testing.synth`, a test) builds and resolves it afresh. So call prepareStack only
+ * as `app.synth()` does, right before the stacks are written: code that prepares stacks for another purpose and then
+ * changes elements (src/pipeline/stack-graph.ts) uses registerCrossStackReferences, which keeps nothing.
  */
 export function stackJsonFromPreparedElements(stack: TerraformStack): Record<string, unknown> {
   // Two of TerraformStack's private fields; cdktf is pinned (package-lock.json), and the byte-for-byte test fails on
@@ -86,6 +113,7 @@ export function stackJsonFromPreparedElements(stack: TerraformStack): Record<str
     version: internals.cdktfVersion,
     stackName: stack.node.id,
     backend: "local", // a backend's own metadata replaces it
+    cloud: undefined, // as cdktf declares it (a cloud backend's metadata sets it), so the keys come in cdktf's order
     ...(Object.keys(internals.rawOverrides).length > 0 ? { overrides: { stack: Object.keys(internals.rawOverrides) } } : {}),
   };
   for (const element of elements) deepMerge(metadata, resolve(stack, element.toMetadata()));
@@ -103,7 +131,16 @@ export function stackJsonFromPreparedElements(stack: TerraformStack): Record<str
     keptJson.delete(element);
     deepMerge(tf, kept === undefined ? resolve(stack, element.toTerraform()) : JSON.parse(kept));
   }
-  deepMerge(tf, resolve(stack, internals.rawOverrides));
+  // The stack's overrides as cdktf merges them, unresolved (an undefined value deletes a key, an object that resolves
+  // itself replaces what is there), then resolved where they landed, as cdktf's final resolution of the whole stack
+  // would: every other top-level block is resolved already.
+  deepMerge(tf, internals.rawOverrides);
+  for (const key of Object.keys(internals.rawOverrides)) {
+    if (!(key in tf)) continue;
+    const resolved: unknown = resolve(stack, tf[key]);
+    if (resolved === undefined) delete tf[key];
+    else tf[key] = resolved;
+  }
   return tf;
 }
 
