@@ -21,10 +21,11 @@ function synth(configText: string, outdir: string) {
   return { status: result.status, stderr: result.stderr };
 }
 
-describe("npm run synth", () => {
-  const outdir = join(mkdtempSync(join(tmpdir(), "lz-synth-out-")), "cdktf.out");
+const newOutdir = () => join(mkdtempSync(join(tmpdir(), "lz-synth-out-")), "cdktf.out");
 
+describe("npm run synth", () => {
   it("writes every stack in cdktf's layout, keeping `terraform init`'s files and dropping stacks that are gone", () => {
+    const outdir = newOutdir();
     mkdirSync(join(outdir, "stacks", "organization", ".terraform"), { recursive: true });
     writeFileSync(join(outdir, "stacks", "organization", ".terraform.lock.hcl"), "# lock");
     mkdirSync(join(outdir, "stacks", "account-removed"), { recursive: true });
@@ -41,8 +42,13 @@ describe("npm run synth", () => {
   });
 
   it("on a bad config exits non-zero, prints every problem with its location, and leaves the previous output intact", () => {
+    // A previous output of its own (this test does not depend on another's): the bad run must leave it as it is.
+    const outdir = newOutdir();
     const marker = join(outdir, "stacks", "organization", "cdk.tf.json");
-    const before = readFileSync(marker, "utf8");
+    mkdirSync(dirname(marker), { recursive: true });
+    const before = JSON.stringify({ previous: "output" });
+    writeFileSync(marker, before);
+    writeFileSync(join(outdir, "manifest.json"), "{}");
     const bad = exampleConfigText().replace('managementAccountId: "111111111111"', 'managementAccountId: "1111"').replace("prefix: kestrel", "prefix: Kestrel");
 
     const { status, stderr } = synth(bad, outdir);
